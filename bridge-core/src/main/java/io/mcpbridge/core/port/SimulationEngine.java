@@ -1,0 +1,40 @@
+package io.mcpbridge.core.port;
+
+import io.mcpbridge.core.model.LoadedModel;
+import io.mcpbridge.core.model.ModelRef;
+import io.mcpbridge.core.model.SimulationResult;
+import io.mcpbridge.core.model.SimulationSpec;
+
+/**
+ * Loads and simulates models. Implementations are thread-safe: several runs of the same or
+ * different models may proceed concurrently. Implementations may cache parsed models by
+ * {@link ModelRef#sha256()}.
+ */
+public interface SimulationEngine {
+
+  /**
+   * Reads a model file and describes it.
+   *
+   * @param model the file and the hash its bytes must have
+   * @return parameters, quantities, outputs and settings of the model, never null
+   * @throws io.mcpbridge.core.error.InvalidInputException if the file is malformed, too large,
+   *     not a simulation, uses an unsupported construct, or no longer matches the hash; the
+   *     message names the file, the entity path or formula and the problem
+   * @throws io.mcpbridge.core.error.BackendUnavailableException if the file cannot be read
+   */
+  LoadedModel load(ModelRef model);
+
+  /**
+   * Simulates a spec and returns the requested series at the output times.
+   *
+   * @param spec the model plus overrides, outputs, grid and solver settings
+   * @param control cancellation, deadline and progress, checked inside the solver loop
+   * @return the result, never null
+   * @throws io.mcpbridge.core.error.InvalidInputException if an override or output names an
+   *     unknown quantity, or the spec is inconsistent with the model
+   * @throws io.mcpbridge.core.error.InteropException if the solver fails on this model
+   * @throws io.mcpbridge.core.error.RunCancelledException if cancelled through {@code control}
+   * @throws io.mcpbridge.core.error.TimeoutException if the deadline of {@code control} passed
+   */
+  SimulationResult run(SimulationSpec spec, RunControl control);
+}
