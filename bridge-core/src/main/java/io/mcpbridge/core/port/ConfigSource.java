@@ -20,9 +20,9 @@ public interface ConfigSource {
    * Tells where a variable's value comes from, for {@code bridge config check}.
    *
    * @param key variable name
-   * @return e.g. {@code environment} or {@code .env}; empty if not set
+   * @return e.g. {@code environment} (the default) or {@code .env}; empty if not set
    */
   default Optional<String> origin(String key) {
-    return get(key).map(v -> "source");
+    return get(key).map(v -> "environment");
   }
 }

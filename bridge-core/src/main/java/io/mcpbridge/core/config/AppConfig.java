@@ -1,0 +1,46 @@
+package io.mcpbridge.core.config;
+
+import io.mcpbridge.core.port.ConfigSource;
+import java.util.Objects;
+
+/**
+ * The whole typed configuration of a bridge process, one record per consumer. Built only by
+ * launchers, from a {@link ConfigSource}; see {@link #load(ConfigSource)}.
+ *
+ * @param server serving process
+ * @param auth token verification
+ * @param jobs job execution
+ * @param registry durable registry
+ * @param models model allow-list
+ * @param audit audit trail
+ * @param population population runs
+ */
+public record AppConfig(
+    ServerSettings server,
+    AuthSettings auth,
+    JobSettings jobs,
+    RegistrySettings registry,
+    ModelSettings models,
+    AuditSettings audit,
+    PopulationSettings population) {
+  public AppConfig {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(jobs, "jobs");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(models, "models");
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(population, "population");
+  }
+
+  /**
+   * Reads and validates every variable at once.
+   *
+   * @param source where variables come from
+   * @return the configuration (malformed values replaced by defaults), every problem found, and
+   *     the effective values with their origins; never throws for bad values
+   */
+  public static ConfigReport load(ConfigSource source) {
+    return new AppConfigParser(source).parse();
+  }
+}

@@ -1,0 +1,64 @@
+package io.mcpbridge.core.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Settings of the audit trail.
+ *
+ * @param enabled whether events are recorded
+ * @param backend local files or S3
+ * @param storagePath directory of the local trail
+ * @param failMode what happens when the store fails
+ * @param signingKey Ed25519 checkpoint key
+ * @param s3 settings of the S3 backend
+ * @param verifyLookbackDays days checked by scheduled verification
+ */
+public record AuditSettings(
+    boolean enabled,
+    Backend backend,
+    Path storagePath,
+    FailMode failMode,
+    Optional<Secret> signingKey,
+    S3 s3,
+    int verifyLookbackDays) {
+
+  /** Audit stores. */
+  public enum Backend {
+    LOCAL,
+    S3
+  }
+
+  /** Behaviour when the store cannot persist. */
+  public enum FailMode {
+    CLOSED,
+    OPEN
+  }
+
+  /** Object Lock modes. */
+  public enum LockMode {
+    GOVERNANCE,
+    COMPLIANCE
+  }
+
+  /**
+   * Settings of the S3 backend.
+   *
+   * @param bucket bucket with Object Lock enabled
+   * @param prefix key prefix
+   * @param region bucket region
+   * @param endpoint endpoint override for S3-compatible servers
+   * @param lockMode Object Lock mode
+   * @param lockDays retention in days
+   * @param kmsKeyId SSE-KMS key
+   */
+  public record S3(
+      Optional<String> bucket,
+      String prefix,
+      Optional<String> region,
+      Optional<URI> endpoint,
+      Optional<LockMode> lockMode,
+      Optional<Integer> lockDays,
+      Optional<String> kmsKeyId) {}
+}

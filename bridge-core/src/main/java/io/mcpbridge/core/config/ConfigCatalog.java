@@ -1,0 +1,105 @@
+package io.mcpbridge.core.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every configuration variable the bridge reads, in documentation order. */
+public final class ConfigCatalog {
+  private static final Map<String, SettingDefinition> BY_NAME = new LinkedHashMap<>();
+
+  static {
+    String server = "Server";
+    define(server, "ENVIRONMENT", "development", "Deployment environment: development, local, test, staging or production.",
+        "one of the five names; staging/production require OIDC, durable audit and forbid development shortcuts");
+    define(server, "HOST", "127.0.0.1", "Address the HTTP server binds to (use 0.0.0.0 in a container).", "non-empty host name or address");
+    define(server, "PORT", "8000", "TCP port of the HTTP server (0 picks a free port).", "integer 0–65535");
+    define(server, "SERVICE_NAME", "mcp-bridge", "Name reported in /health, logs and audit events.", "non-empty");
+    define(server, "LOG_LEVEL", "INFO", "Root log level.", "TRACE, DEBUG, INFO, WARN or ERROR");
+    define(server, "LOG_FORMAT", null, "Log line format; default json in staging/production, text otherwise.", "json or text");
+    define(server, "HTTP_MAX_REQUEST_BYTES", "1048576", "Largest accepted request body; larger bodies get 413.", "integer 1024–268435456");
+    define(server, "MCP_ALLOWED_ORIGINS", null, "Comma-separated browser origins allowed to call /mcp (Origin check); empty allows only same-host requests without Origin.", "comma-separated http(s) origins");
+
+    String auth = "Authentication";
+    define(auth, "AUTH_ISSUER_URL", null, "OIDC issuer; its /.well-known/openid-configuration is used for discovery.", "absolute http(s) URL; required in staging/production");
+    define(auth, "AUTH_AUDIENCE", null, "Expected `aud` of access tokens.", "non-empty; required in staging/production");
+    define(auth, "AUTH_JWKS_URL", null, "JWKS endpoint; discovered from the issuer when unset.", "absolute http(s) URL");
+    define(auth, "AUTH_JWKS_CACHE_SECONDS", "900", "How long fetched signing keys are cached.", "integer 60–86400");
+    define(auth, "AUTH_CLOCK_SKEW_SECONDS", "60", "Leeway for exp, nbf and iat.", "integer 0–600");
+    define(auth, "AUTH_RATE_LIMIT_PER_MINUTE", "120", "Requests per minute per principal (0 = off).", "integer 0–1000000");
+    define(auth, "AUTH_REPLAY_WINDOW_SECONDS", "300", "Memory of single-use token ids beyond their expiry.", "integer 0–86400");
+    define(auth, "AUTH_ALLOW_ANONYMOUS", "false", "Let unauthenticated callers act as viewer (development only).", "boolean; refused in staging/production");
+    defineSecret(auth, "AUTH_DEV_SECRET", "HS256 secret for development tokens (`bridge token mint`).",
+        "at least 32 bytes; refused unless ENVIRONMENT is development, local or test");
+
+    String jobs = "Jobs";
+    define(jobs, "JOB_BACKEND", "thread", "Where jobs run: thread (in-process) or queue (Redis/RabbitMQ workers); celery is an alias of queue.",
+        "thread, queue or celery");
+    define(jobs, "JOB_WORKER_THREADS", "2", "Concurrent simulations per process.", "integer 1–64");
+    define(jobs, "JOB_TIMEOUT_SECONDS", "300", "Default time limit of a job.", "integer 1–604800");
+    define(jobs, "JOB_MAX_RETRIES", "0", "Retries of a job after a retryable failure.", "integer 0–10");
+    define(jobs, "JOB_RETENTION_SECONDS", "604800", "How long finished jobs and results are kept.", "integer 60–31536000");
+    defineSecret(jobs, "JOB_BROKER_URL", "Broker of the queue backend.",
+        "redis://, rediss://, amqp:// or amqps:// URL; required for queue/celery; plain text warned in production", "CELERY_BROKER_URL");
+    defineSecret(jobs, "JOB_RESULT_BACKEND", "Result channel of the queue backend (defaults to the broker).",
+        "redis://, rediss://, amqp:// or amqps:// URL", "CELERY_RESULT_BACKEND");
+    define(jobs, "JOB_BROKER_TLS_CA_FILE", null, "CA bundle used to verify a TLS broker.", "readable file");
+    define(jobs, "JOB_EAGER", "false", "Run queue jobs inline in the submitting process (tests only).",
+        "boolean; refused in staging/production", "CELERY_TASK_ALWAYS_EAGER");
+    define(jobs, "JOB_REGISTRY_PATH", "var/jobs/registry.db", "SQLite file holding jobs, events, specs, results and idempotency keys.",
+        "its directory must be creatable and writable; warned when on tmpfs");
+
+    String models = "Models";
+    define(models, "MCP_MODEL_SEARCH_PATHS", "models", "Colon-separated allow-list of directories models may be loaded from.",
+        "every entry must exist and be a directory");
+    define(models, "MODEL_MAX_BYTES", "67108864", "Largest model file accepted.", "integer 1024–1073741824");
+
+    String audit = "Audit";
+    define(audit, "AUDIT_ENABLED", "true", "Record the audit trail.", "boolean; false refused in production");
+    define(audit, "AUDIT_STORAGE_BACKEND", "local", "Where audit events go: local (hash-chained JSONL) or s3 (Object Lock).", "local or s3");
+    define(audit, "AUDIT_STORAGE_PATH", "var/audit", "Directory of the local audit trail.", "must be creatable and writable when the backend is local");
+    define(audit, "AUDIT_FAIL_MODE", "closed", "When the audit store fails: closed refuses mutating tools, open carries on (not in production).",
+        "closed or open; open refused in production");
+    defineSecret(audit, "AUDIT_SIGNING_KEY", "Ed25519 private key (PKCS#8, base64) signing audit checkpoints; generated on first start in development.",
+        "base64 PKCS#8 Ed25519 key");
+    define(audit, "AUDIT_S3_BUCKET", null, "Bucket of the S3 audit trail (Object Lock enabled).", "required when the backend is s3");
+    define(audit, "AUDIT_S3_PREFIX", "audit-trail", "Key prefix of audit objects.", "no leading slash");
+    define(audit, "AUDIT_S3_REGION", null, "Region of the bucket.", "required when the backend is s3");
+    define(audit, "AUDIT_S3_ENDPOINT", null, "Endpoint override for S3-compatible servers (path-style).", "absolute http(s) URL", "AUDIT_S3_ENDPOINT_URL");
+    define(audit, "AUDIT_S3_OBJECT_LOCK_MODE", null, "Object Lock mode of written objects.", "governance or compliance; required when the backend is s3");
+    define(audit, "AUDIT_S3_OBJECT_LOCK_DAYS", null, "Retention of written objects in days.", "positive integer; required when the backend is s3");
+    define(audit, "AUDIT_S3_KMS_KEY_ID", null, "KMS key for SSE-KMS encryption of audit objects.", "key id or ARN");
+    define(audit, "AUDIT_VERIFY_LOOKBACK_DAYS", "1", "Days checked by `bridge audit verify --lookback`.", "integer 1–3650");
+
+    String population = "Populations";
+    define(population, "POPULATION_STORAGE_PATH", "var/population-results", "Directory for population result chunks.", "must be creatable and writable");
+    define(population, "POPULATION_RETENTION_SECONDS", "604800", "How long population results are kept.", "integer 60–31536000");
+  }
+
+  private ConfigCatalog() {}
+
+  private static void define(String area, String name, String def, String meaning, String rule, String... aliases) {
+    BY_NAME.put(name, new SettingDefinition(name, Optional.ofNullable(def), false, List.of(aliases), area, meaning, rule));
+  }
+
+  private static void defineSecret(String area, String name, String meaning, String rule, String... aliases) {
+    BY_NAME.put(name, new SettingDefinition(name, Optional.empty(), true, List.of(aliases), area, meaning, rule));
+  }
+
+  /** All definitions in documentation order. */
+  public static List<SettingDefinition> all() {
+    return Collections.unmodifiableList(new ArrayList<>(BY_NAME.values()));
+  }
+
+  /** The definition of a variable; fails for names not in the catalog (a programming error). */
+  public static SettingDefinition get(String name) {
+    SettingDefinition d = BY_NAME.get(name);
+    if (d == null) {
+      throw new IllegalArgumentException("no such configuration variable: " + name);
+    }
+    return d;
+  }
+}

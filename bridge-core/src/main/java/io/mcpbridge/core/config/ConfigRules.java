@@ -1,0 +1,176 @@
+package io.mcpbridge.core.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Rules that span several variables or look at the file system. Adds problems to the reader. */
+final class ConfigRules {
+  private static final int MIN_DEV_SECRET_BYTES = 32;
+
+  private final ConfigReader in;
+  private final AppConfig config;
+  private final Environment env;
+
+  ConfigRules(ConfigReader in, AppConfig config) {
+    this.in = in;
+    this.config = config;
+    this.env = config.server().environment();
+  }
+
+  void check() {
+    auth();
+    jobs();
+    storage();
+    models();
+    audit();
+  }
+
+  private void auth() {
+    AuthSettings auth = config.auth();
+    auth.devSecret().ifPresent(secret -> {
+      if (!env.allowsDevelopmentShortcuts()) {
+        in.error("AUTH_DEV_SECRET", secret.reveal(), "must be unset when ENVIRONMENT is " + env.wireName()
+            + "; development tokens are allowed only in development, local or test");
+      }
+      if (secret.byteLength() < MIN_DEV_SECRET_BYTES) {
+        in.error("AUTH_DEV_SECRET", secret.reveal(), "is " + secret.byteLength()
+            + " bytes; HS256 needs at least " + MIN_DEV_SECRET_BYTES);
+      }
+    });
+    if (auth.allowAnonymous() && env.isProtected()) {
+      in.error("AUTH_ALLOW_ANONYMOUS", "true", "anonymous access is refused in " + env.wireName());
+    }
+    if (env.isProtected()) {
+      if (auth.issuerUrl().isEmpty()) {
+        in.error("AUTH_ISSUER_URL", "", "is required in " + env.wireName() + " (OIDC token validation)");
+      }
+      if (auth.audience().isEmpty()) {
+        in.error("AUTH_AUDIENCE", "", "is required in " + env.wireName() + " (OIDC token validation)");
+      }
+      if (auth.jwksUrl().isEmpty() && auth.issuerUrl().isEmpty()) {
+        in.error("AUTH_JWKS_URL", "", "is required in " + env.wireName()
+            + " unless AUTH_ISSUER_URL is set for discovery");
+      }
+    }
+  }
+
+  private void jobs() {
+    JobSettings jobs = config.jobs();
+    if (jobs.backend() == JobSettings.Backend.QUEUE) {
+      if (jobs.brokerUrl().isEmpty() && !in.isSet("JOB_BROKER_URL")) {
+        in.error("JOB_BROKER_URL", "", "is required when JOB_BACKEND is queue or celery (redis://, rediss://, amqp:// or amqps://)");
+      }
+      jobs.brokerUrl().ifPresent(url -> {
+        String scheme = url.reveal().substring(0, url.reveal().indexOf(':')).toLowerCase(Locale.ROOT);
+        if (env == Environment.PRODUCTION && (scheme.equals("redis") || scheme.equals("amqp"))) {
+          in.warning("JOB_BROKER_URL", url.reveal(), "plain-text broker connection in production; prefer rediss:// or amqps://");
+        }
+      });
+    }
+    if (jobs.eager() && env.isProtected()) {
+      in.error("JOB_EAGER", "true", "eager (inline) job execution is refused in " + env.wireName());
+    }
+    jobs.brokerTlsCaFile().ifPresent(ca -> {
+      if (!Files.isRegularFile(ca) || !Files.isReadable(ca)) {
+        in.error("JOB_BROKER_TLS_CA_FILE", ca.toString(), "is not a readable file");
+      }
+    });
+  }
+
+  private void storage() {
+    Path registryDir = parentOf(config.registry().path());
+    writableDirectory(registryDir).ifPresent(problem ->
+        in.error("JOB_REGISTRY_PATH", config.registry().path().toString(), problem));
+    if (isOnTmpfs(registryDir)) {
+      in.warning("JOB_REGISTRY_PATH", config.registry().path().toString(),
+          "is on tmpfs: jobs will not survive a reboot; use a persistent volume");
+    }
+    writableDirectory(config.population().storagePath()).ifPresent(problem ->
+        in.error("POPULATION_STORAGE_PATH", config.population().storagePath().toString(), problem));
+  }
+
+  private void models() {
+    if (config.models().searchPaths().isEmpty()) {
+      in.error("MCP_MODEL_SEARCH_PATHS", "", "lists no directory; models could not be loaded from anywhere");
+    }
+    for (Path p : config.models().searchPaths()) {
+      if (!Files.exists(p)) {
+        in.error("MCP_MODEL_SEARCH_PATHS", p.toString(), "entry does not exist");
+      } else if (!Files.isDirectory(p)) {
+        in.error("MCP_MODEL_SEARCH_PATHS", p.toString(), "entry is not a directory");
+      }
+    }
+  }
+
+  private void audit() {
+    AuditSettings audit = config.audit();
+    if (!audit.enabled()) {
+      if (env == Environment.PRODUCTION) {
+        in.error("AUDIT_ENABLED", "false", "the audit trail cannot be disabled in production");
+      }
+      return;
+    }
+    if (audit.failMode() == AuditSettings.FailMode.OPEN && env == Environment.PRODUCTION) {
+      in.error("AUDIT_FAIL_MODE", "open", "production must refuse mutating calls when the audit store fails (use closed)");
+    }
+    if (audit.backend() == AuditSettings.Backend.LOCAL) {
+      writableDirectory(audit.storagePath()).ifPresent(problem ->
+          in.error("AUDIT_STORAGE_PATH", audit.storagePath().toString(), problem));
+      return;
+    }
+    AuditSettings.S3 s3 = audit.s3();
+    if (s3.bucket().isEmpty()) {
+      in.error("AUDIT_S3_BUCKET", "", "is required when AUDIT_STORAGE_BACKEND is s3");
+    }
+    if (s3.region().isEmpty()) {
+      in.error("AUDIT_S3_REGION", "", "is required when AUDIT_STORAGE_BACKEND is s3");
+    }
+    if (s3.lockMode().isEmpty() && !in.isSet("AUDIT_S3_OBJECT_LOCK_MODE")) {
+      in.error("AUDIT_S3_OBJECT_LOCK_MODE", "", "is required when AUDIT_STORAGE_BACKEND is s3 (governance or compliance)");
+    }
+    if (s3.lockDays().isEmpty() && !in.isSet("AUDIT_S3_OBJECT_LOCK_DAYS")) {
+      in.error("AUDIT_S3_OBJECT_LOCK_DAYS", "", "is required when AUDIT_STORAGE_BACKEND is s3 (positive number of days)");
+    }
+  }
+
+  private static Path parentOf(Path file) {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    return parent == null ? file.toAbsolutePath() : parent;
+  }
+
+  /** Why a directory could not be created or written, or empty if it can. Creates nothing. */
+  static Optional<String> writableDirectory(Path dir) {
+    Path existing = dir.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return Optional.of("no part of the path exists");
+    }
+    if (!Files.isDirectory(existing)) {
+      return Optional.of(existing + " is not a directory, so the directory cannot be created");
+    }
+    if (!Files.isWritable(existing)) {
+      return Optional.of("directory " + existing + " is not writable");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isOnTmpfs(Path dir) {
+    Path existing = dir.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return false;
+    }
+    try {
+      return "tmpfs".equals(Files.getFileStore(existing).type());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package io.mcpbridge.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.port.ConfigSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+  @TempDir Path tmp;
+  private final Map<String, String> vars = new HashMap<>();
+
+  @BeforeEach
+  void pointStorageAtTempDir() throws IOException {
+    Path models = Files.createDirectories(tmp.resolve("models"));
+    vars.put("MCP_MODEL_SEARCH_PATHS", models.toString());
+    vars.put("JOB_REGISTRY_PATH", tmp.resolve("var/jobs/registry.db").toString());
+    vars.put("AUDIT_STORAGE_PATH", tmp.resolve("var/audit").toString());
+    vars.put("POPULATION_STORAGE_PATH", tmp.resolve("var/pop").toString());
+  }
+
+  private ConfigReport load() {
+    ConfigSource source = key -> Optional.ofNullable(vars.get(key));
+    return AppConfig.load(source);
+  }
+
+  private static boolean hasError(ConfigReport report, String variable) {
+    return report.errors().stream().anyMatch(p -> p.variable().equals(variable));
+  }
+
+  @Test
+  void givenDevelopmentDefaults_load_isValidWithDocumentedDefaults() {
+    ConfigReport report = load();
+
+    assertThat(report.errors()).isEmpty();
+    AppConfig config = report.requireValid();
+    assertThat(config.server().environment()).isEqualTo(Environment.DEVELOPMENT);
+    assertThat(config.server().port()).isEqualTo(8000);
+    assertThat(config.server().logFormat()).isEqualTo(ServerSettings.LogFormat.TEXT);
+    assertThat(config.jobs().backend()).isEqualTo(JobSettings.Backend.THREAD);
+    assertThat(config.jobs().timeout()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(config.auth().jwksCache()).isEqualTo(Duration.ofSeconds(900));
+    assertThat(config.audit().backend()).isEqualTo(AuditSettings.Backend.LOCAL);
+  }
+
+  @Test
+  void givenProductionWithDevelopmentShortcuts_load_reportsEveryErrorAtOnce() {
+    vars.put("ENVIRONMENT", "production");
+    vars.put("AUTH_DEV_SECRET", "abc");
+    vars.put("JOB_BACKEND", "celery");
+    vars.put("AUTH_ALLOW_ANONYMOUS", "true");
+
+    ConfigReport report = load();
+
+    assertThat(report.valid()).isFalse();
+    assertThat(report.errors()).extracting(ConfigProblem::variable).contains(
+        "AUTH_DEV_SECRET", "AUTH_ALLOW_ANONYMOUS", "AUTH_ISSUER_URL", "AUTH_AUDIENCE", "JOB_BROKER_URL");
+    assertThat(report.problems()).allSatisfy(p -> assertThat(p.describe()).doesNotContain("abc"));
+    assertThat(report.settings()).filteredOn(s -> s.name().equals("AUTH_DEV_SECRET"))
+        .singleElement().satisfies(s -> {
+          assertThat(s.shownValue()).isEqualTo("****");
+          assertThat(s.origin()).isEqualTo("environment");
+        });
+    assertThat(report.settings()).filteredOn(s -> s.name().equals("LOG_FORMAT")).isNotEmpty();
+    assertThat(report.config().server().logFormat()).isEqualTo(ServerSettings.LogFormat.JSON);
+    assertThatThrownBy(report::requireValid).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("AUTH_DEV_SECRET").hasMessageNotContaining("abc");
+  }
+
+  @Test
+  void givenShortDevSecretInDevelopment_load_reportsLengthWithoutValue() {
+    vars.put("AUTH_DEV_SECRET", "short-secret");
+
+    ConfigReport report = load();
+
+    assertThat(report.errors()).singleElement().satisfies(p -> {
+      assertThat(p.variable()).isEqualTo("AUTH_DEV_SECRET");
+      assertThat(p.message()).contains("32");
+      assertThat(p.describe()).doesNotContain("short-secret");
+    });
+  }
+
+  @Test
+  void givenStrongDevSecretInTest_load_isValid() {
+    vars.put("ENVIRONMENT", "test");
+    vars.put("AUTH_DEV_SECRET", "0123456789abcdef0123456789abcdef");
+
+    assertThat(load().errors()).isEmpty();
+  }
+
+  @Test
+  void givenStagingWithIssuerAndAudience_load_needsNoExplicitJwksUrl() {
+    vars.put("ENVIRONMENT", "staging");
+    vars.put("AUTH_ISSUER_URL", "https://idp.example.org/realms/lab");
+    vars.put("AUTH_AUDIENCE", "mcp-bridge");
+
+    ConfigReport report = load();
+
+    assertThat(report.errors()).isEmpty();
+  }
+
+  @Test
+  void givenStagingWithoutAnyIdentityProvider_load_requiresIssuerAudienceAndJwks() {
+    vars.put("ENVIRONMENT", "staging");
+
+    ConfigReport report = load();
+
+    assertThat(report.errors()).extracting(ConfigProblem::variable)
+        .contains("AUTH_ISSUER_URL", "AUTH_AUDIENCE", "AUTH_JWKS_URL");
+  }
+
+  @Test
+  void givenUnknownJobBackend_load_namesVariableAndValue() {
+    vars.put("JOB_BACKEND", "hpc");
+
+    ConfigReport report = load();
+
+    assertThat(report.errors()).singleElement().satisfies(p -> {
+      assertThat(p.variable()).isEqualTo("JOB_BACKEND");
+      assertThat(p.value()).isEqualTo("hpc");
+      assertThat(p.message()).contains("thread", "queue", "celery");
+    });
+  }
+
+  @Test
+  void givenBrokerWithWrongSchemeAndPassword_load_reportsSchemeAndMasksCredentials() {
+    vars.put("JOB_BACKEND", "queue");
+    vars.put("JOB_BROKER_URL", "http://user:hunter2@broker.local:5672/");
+
+    ConfigReport report = load();
+
+    assertThat(report.errors()).singleElement().satisfies(p -> {
+      assertThat(p.variable()).isEqualTo("JOB_BROKER_URL");
+      assertThat(p.message()).contains("scheme");
+      assertThat(p.value()).isEqualTo("http://****@broker.local:5672/");
+    });
+    assertThat(report.settings()).allSatisfy(s -> assertThat(s.shownValue()).doesNotContain("hunter2"));
+  }
+
+  @Test
+  void givenCeleryBrokerAliasInProductionPlainText_load_acceptsAliasAndWarns() {
+    vars.put("ENVIRONMENT", "production");
+    vars.put("AUTH_ISSUER_URL", "https://idp.example.org");
+    vars.put("AUTH_AUDIENCE", "bridge");
+    vars.put("JOB_BACKEND", "celery");
+    vars.put("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/");
+
+    ConfigReport report = load();
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.warnings()).extracting(ConfigProblem::variable).contains("JOB_BROKER_URL");
+    assertThat(report.config().jobs().backend()).isEqualTo(JobSettings.Backend.QUEUE);
+    assertThat(report.settings()).filteredOn(s -> s.name().equals("JOB_BROKER_URL")).singleElement()
+        .satisfies(s -> assertThat(s.origin()).contains("CELERY_BROKER_URL"));
+  }
+
+  @Test
+  void givenEagerQueueInStaging_load_refusesEagerMode() {
+    vars.put("ENVIRONMENT", "staging");
+    vars.put("AUTH_ISSUER_URL", "https://idp.example.org");
+    vars.put("AUTH_AUDIENCE", "bridge");
+    vars.put("JOB_BACKEND", "queue");
+    vars.put("JOB_BROKER_URL", "rediss://127.0.0.1:6380/0");
+    vars.put("CELERY_TASK_ALWAYS_EAGER", "true");
+
+    assertThat(load().errors()).extracting(ConfigProblem::variable).containsExactly("JOB_EAGER");
+  }
+
+  @Test
+  void givenRegistryBelowARegularFile_load_reportsUnwritableRegistry() throws IOException {
+    Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+    vars.put("JOB_REGISTRY_PATH", file.resolve("jobs/registry.db").toString());
+
+    ConfigReport report = load();
+
+    assertThat(hasError(report, "JOB_REGISTRY_PATH")).isTrue();
+  }
+
+  @Test
+  void givenMissingAndNonDirectoryModelPaths_load_reportsEachEntry() throws IOException {
+    Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+    vars.put("MCP_MODEL_SEARCH_PATHS", tmp.resolve("models") + ":" + tmp.resolve("absent") + ":" + file);
+
+    ConfigReport report = load();
+
+    assertThat(report.errors()).extracting(ConfigProblem::value)
+        .containsExactlyInAnyOrder(tmp.resolve("absent").toString(), file.toString());
+  }
+
+  @Test
+  void givenS3AuditWithoutDetails_load_requiresBucketRegionModeAndDays() {
+    vars.put("AUDIT_STORAGE_BACKEND", "s3");
+
+    assertThat(load().errors()).extracting(ConfigProblem::variable).containsExactlyInAnyOrder(
+        "AUDIT_S3_BUCKET", "AUDIT_S3_REGION", "AUDIT_S3_OBJECT_LOCK_MODE", "AUDIT_S3_OBJECT_LOCK_DAYS");
+  }
+
+  @Test
+  void givenS3AuditWithBadModeAndZeroDays_load_reportsBoth() {
+    vars.put("AUDIT_STORAGE_BACKEND", "s3");
+    vars.put("AUDIT_S3_BUCKET", "audit");
+    vars.put("AUDIT_S3_REGION", "us-east-1");
+    vars.put("AUDIT_S3_OBJECT_LOCK_MODE", "forever");
+    vars.put("AUDIT_S3_OBJECT_LOCK_DAYS", "0");
+
+    assertThat(load().errors()).extracting(ConfigProblem::variable)
+        .containsExactlyInAnyOrder("AUDIT_S3_OBJECT_LOCK_MODE", "AUDIT_S3_OBJECT_LOCK_DAYS");
+  }
+
+  @Test
+  void givenAuditDisabledInProduction_load_refuses() {
+    vars.put("ENVIRONMENT", "production");
+    vars.put("AUTH_ISSUER_URL", "https://idp.example.org");
+    vars.put("AUTH_AUDIENCE", "bridge");
+    vars.put("AUDIT_ENABLED", "false");
+
+    assertThat(load().errors()).extracting(ConfigProblem::variable).containsExactly("AUDIT_ENABLED");
+  }
+
+  @Test
+  void givenMalformedNumbersBooleansAndUrls_load_reportsEach() {
+    vars.put("PORT", "eighty");
+    vars.put("JOB_TIMEOUT_SECONDS", "0");
+    vars.put("AUTH_ALLOW_ANONYMOUS", "maybe");
+    vars.put("AUTH_JWKS_URL", "not a url");
+    vars.put("LOG_LEVEL", "LOUD");
+
+    assertThat(load().errors()).extracting(ConfigProblem::variable).containsExactlyInAnyOrder(
+        "PORT", "JOB_TIMEOUT_SECONDS", "AUTH_ALLOW_ANONYMOUS", "AUTH_JWKS_URL", "LOG_LEVEL");
+  }
+
+  @Test
+  void catalog_documentsEveryVariableOfTheDesign() {
+    assertThat(ConfigCatalog.all()).extracting(SettingDefinition::name).contains(
+        "ENVIRONMENT", "AUTH_ISSUER_URL", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "AUTH_JWKS_CACHE_SECONDS",
+        "AUTH_CLOCK_SKEW_SECONDS", "AUTH_RATE_LIMIT_PER_MINUTE", "AUTH_REPLAY_WINDOW_SECONDS",
+        "AUTH_ALLOW_ANONYMOUS", "AUTH_DEV_SECRET", "JOB_BACKEND", "JOB_WORKER_THREADS",
+        "JOB_TIMEOUT_SECONDS", "JOB_MAX_RETRIES", "JOB_RETENTION_SECONDS", "JOB_BROKER_URL",
+        "JOB_REGISTRY_PATH", "MCP_MODEL_SEARCH_PATHS", "AUDIT_ENABLED", "AUDIT_STORAGE_BACKEND",
+        "AUDIT_STORAGE_PATH", "AUDIT_S3_BUCKET", "AUDIT_S3_PREFIX", "AUDIT_S3_REGION",
+        "AUDIT_S3_ENDPOINT", "AUDIT_S3_OBJECT_LOCK_MODE", "AUDIT_S3_OBJECT_LOCK_DAYS",
+        "AUDIT_S3_KMS_KEY_ID", "AUDIT_VERIFY_LOOKBACK_DAYS", "POPULATION_STORAGE_PATH",
+        "POPULATION_RETENTION_SECONDS", "HOST", "PORT", "LOG_LEVEL", "SERVICE_NAME");
+  }
+}
