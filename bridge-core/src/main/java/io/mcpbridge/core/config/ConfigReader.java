@@ -207,7 +207,7 @@ final class ConfigReader {
 
   /** What may be shown of a value: secrets masked, credentials in URLs masked. */
   static String shown(SettingDefinition def, String value) {
-    if (!def.secret()) {
+    if (!def.secret() || value.isEmpty()) {
       return value;
     }
     return SecretMasking.mask(value);

@@ -1,0 +1,68 @@
+package io.mcpbridge.cli;
+
+import io.mcpbridge.core.error.BridgeException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/** The {@code bridge} command. */
+@Command(name = "bridge", mixinStandardHelpOptions = true, versionProvider = BridgeMain.VersionProvider.class,
+    description = "MCP Bridge: simulate OSP .pkml models natively, over MCP, REST and this CLI.",
+    subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  ok                          1  failed or invalid (e.g. config check)",
+        "  2  usage or invalid input      3  not authenticated or not allowed",
+        "  4  dependency unavailable      5  not found",
+        "  6  timed out or cancelled     70  internal error"})
+public final class BridgeMain {
+  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of failures (for bug reports).")
+  boolean verbose;
+
+  /** Entry point; exits with the documented code. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns its exit code (used by tests). */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    BridgeMain root = new BridgeMain();
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(BridgeMain::exitCodeOf);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("error: " + oneLine(e));
+      if (root.verbose) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      commandLine.getErr().flush();
+      return exitCodeOf(e);
+    });
+    cli.setParameterExceptionHandler((e, args2) -> {
+      e.getCommandLine().getErr().println("error: " + e.getMessage());
+      e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCodes.USAGE;
+    });
+    return cli.execute(args);
+  }
+
+  private static int exitCodeOf(Throwable e) {
+    return e instanceof BridgeException b ? ExitCodes.forCode(b.code()) : ExitCodes.INTERNAL;
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replace('\n', ' ');
+  }
+
+  /** Reads the version stamped into the jar. */
+  static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"bridge " + Versions.current(), "Java " + Runtime.version()};
+    }
+  }
+}

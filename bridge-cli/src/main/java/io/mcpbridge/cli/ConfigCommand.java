@@ -1,0 +1,8 @@
+package io.mcpbridge.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code bridge config}: configuration tools. */
+@Command(name = "config", mixinStandardHelpOptions = true, subcommands = ConfigCheckCommand.class,
+    description = "Configuration tools (see docs/configuration.md).")
+final class ConfigCommand {}

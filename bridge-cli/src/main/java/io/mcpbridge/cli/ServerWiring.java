@@ -1,0 +1,36 @@
+package io.mcpbridge.cli;
+
+import io.javalin.Javalin;
+import io.mcpbridge.core.config.AppConfig;
+import io.mcpbridge.http.HttpSettings;
+import io.mcpbridge.http.JavalinHttpApp;
+import java.time.Clock;
+
+/** Composition root of the server: builds adapters and the HTTP edge from the configuration. */
+final class ServerWiring implements AutoCloseable {
+  private final Javalin http;
+
+  private ServerWiring(Javalin http) {
+    this.http = http;
+  }
+
+  /** Builds and starts everything; the returned handle stops it again. */
+  static ServerWiring start(AppConfig config, String version) {
+    HttpSettings httpSettings = new HttpSettings(config.server().host(), config.server().port(),
+        config.server().maxRequestBytes(), config.server().serviceName(), version,
+        config.server().environment().wireName());
+    Javalin http = JavalinHttpApp.create(httpSettings, Clock.systemUTC());
+    http.start();
+    return new ServerWiring(http);
+  }
+
+  /** The bound port (useful when configured as 0). */
+  int port() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    http.stop();
+  }
+}
