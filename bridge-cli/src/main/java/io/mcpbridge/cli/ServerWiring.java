@@ -1,16 +1,16 @@
 package io.mcpbridge.cli;
 
-import io.javalin.Javalin;
 import io.mcpbridge.core.config.AppConfig;
 import io.mcpbridge.http.HttpSettings;
 import io.mcpbridge.http.JavalinHttpApp;
+import io.mcpbridge.http.RunningServer;
 import java.time.Clock;
 
 /** Composition root of the server: builds adapters and the HTTP edge from the configuration. */
 final class ServerWiring implements AutoCloseable {
-  private final Javalin http;
+  private final RunningServer http;
 
-  private ServerWiring(Javalin http) {
+  private ServerWiring(RunningServer http) {
     this.http = http;
   }
 
@@ -19,9 +19,7 @@ final class ServerWiring implements AutoCloseable {
     HttpSettings httpSettings = new HttpSettings(config.server().host(), config.server().port(),
         config.server().maxRequestBytes(), config.server().serviceName(), version,
         config.server().environment().wireName());
-    Javalin http = JavalinHttpApp.create(httpSettings, Clock.systemUTC());
-    http.start();
-    return new ServerWiring(http);
+    return new ServerWiring(JavalinHttpApp.start(httpSettings, Clock.systemUTC()));
   }
 
   /** The bound port (useful when configured as 0). */
@@ -31,6 +29,6 @@ final class ServerWiring implements AutoCloseable {
 
   @Override
   public void close() {
-    http.stop();
+    http.close();
   }
 }

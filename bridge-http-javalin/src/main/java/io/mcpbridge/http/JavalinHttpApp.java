@@ -8,13 +8,24 @@ public final class JavalinHttpApp {
   private JavalinHttpApp() {}
 
   /**
+   * Creates and starts the server.
+   *
+   * @param settings bind address, limits and identity of the process
+   * @param clock the clock uptimes and timestamps are read from
+   * @return the running server
+   */
+  public static RunningServer start(HttpSettings settings, Clock clock) {
+    return new RunningServer(create(settings, clock).start());
+  }
+
+  /**
    * Creates the (unstarted) server.
    *
    * @param settings bind address, limits and identity of the process
    * @param clock the clock uptimes and timestamps are read from
    * @return a server to {@link Javalin#start()}
    */
-  public static Javalin create(HttpSettings settings, Clock clock) {
+  static Javalin create(HttpSettings settings, Clock clock) {
     HealthController health = new HealthController(settings, clock);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
