@@ -21,11 +21,20 @@ final class ConfigRules {
   }
 
   void check() {
+    origins();
     auth();
     jobs();
     storage();
     models();
     audit();
+  }
+
+  private void origins() {
+    for (String origin : config.server().allowedOrigins()) {
+      if (!origin.matches("https?://[^/\\s]+")) {
+        in.error("MCP_ALLOWED_ORIGINS", origin, "is not an origin like https://console.example.org (scheme and host, no path)");
+      }
+    }
   }
 
   private void auth() {

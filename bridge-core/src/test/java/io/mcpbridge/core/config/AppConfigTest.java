@@ -240,6 +240,13 @@ class AppConfigTest {
   }
 
   @Test
+  void givenOriginWithPath_load_rejectsIt() {
+    vars.put("MCP_ALLOWED_ORIGINS", "https://console.example.org, https://evil.example.org/path");
+
+    assertThat(load().errors()).extracting(ConfigProblem::value).containsExactly("https://evil.example.org/path");
+  }
+
+  @Test
   void catalog_documentsEveryVariableOfTheDesign() {
     assertThat(ConfigCatalog.all()).extracting(SettingDefinition::name).contains(
         "ENVIRONMENT", "AUTH_ISSUER_URL", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "AUTH_JWKS_CACHE_SECONDS",
