@@ -41,7 +41,7 @@ final class BridgeArchitecture {
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
         // The HTTP edge carries MCP's Streamable HTTP transport: it uses the protocol module
-        // (transport-agnostic, ADR 0002). No other adapter-to-adapter edge is allowed.
+        // (transport-agnostic, ADR 0001). No other adapter-to-adapter edge is allowed.
         .ignoreDependency(resideIn(pkg("http..")), resideIn(pkg("mcp..")))
         .ensureAllClassesAreContainedInArchitectureIgnoring(pkg("cli.."))
         .because("core owns the ports; adapters depend on core only (DESIGN §2, §8)");
