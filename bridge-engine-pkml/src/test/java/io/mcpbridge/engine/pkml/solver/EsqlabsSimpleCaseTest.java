@@ -112,7 +112,38 @@ class EsqlabsSimpleCaseTest {
     System.out.println("case A relative deviation per output (float32):\n" + table);
     System.out.println("case A max relative deviation = " + maxDeviation);
     System.out.println("case A statistics: " + integrator.statistics());
+    // A CVODE-faithful integrator takes the same steps, so only rounding differences may remain.
     assertThat(maxDeviation).isLessThanOrEqualTo(1e-6);
+
+    // Cmax / AUC of the OSP smoke report (README case A): AUC = linear trapezoid over the float outputs.
+    assertMetric(ours, ref.times(), 0, 30.0, 0.0, 2857.5513929128642);
+    assertMetric(ours, ref.times(), 1, 33.5021171569824, 300.0, 7642.448587417604);
+    assertMetric(ours, ref.times(), 2, 40.0, 0.0, 3810.068539381027);
+    // Mass balance per compartment (A + B = 35 and 50), to float precision.
+    for (float[] row : ours) {
+      assertThat((double) row[0] + row[1]).isCloseTo(35.0, org.assertj.core.data.Offset.offset(35.0 * 1e-6));
+      assertThat((double) row[2] + row[3]).isCloseTo(50.0, org.assertj.core.data.Offset.offset(50.0 * 1e-6));
+    }
+  }
+
+  private static void assertMetric(
+      float[][] ours, double[] times, int column, double cmax, double tmax, double auc) {
+    int best = 0;
+    double area = 0.0;
+    for (int r = 0; r < ours.length; r++) {
+      if (ours[r][column] > ours[best][column]) {
+        best = r;
+      }
+      if (r > 0) {
+        double dt = (float) times[r] - (float) times[r - 1];
+        area += 0.5 * dt * ((double) ours[r][column] + ours[r - 1][column]);
+      }
+    }
+    System.out.printf("case A column %d: Cmax %.10g at %s, AUC %.13g (OSP %.13g)%n",
+        column, (double) ours[best][column], times[best], area, auc);
+    assertThat(times[best]).isEqualTo(tmax);
+    assertThat((double) ours[best][column]).isCloseTo(cmax, org.assertj.core.data.Percentage.withPercentage(1e-4));
+    assertThat(area).isCloseTo(auc, org.assertj.core.data.Percentage.withPercentage(1e-4));
   }
 
   private static double[] filled(int n, double v) {
