@@ -318,4 +318,56 @@ class BdfIntegratorTest {
         .hasMessageContaining("error test failed");
     assertThat(integrator.statistics().errorTestFailures()).isGreaterThan(0);
   }
+
+  @Test
+  void inaccurateJacobianIsRecoveredByConvergenceFailureHandling() {
+    // y' = −1e4 (y − cos t), y(0) = 0, with a Jacobian of the wrong sign: Newton fails unless the
+    // step is small, so the run exercises convergence failures, step reduction by 1/4 and
+    // Jacobian re-evaluation after failures.
+    double lambda = 1.0e4;
+    OdeSystem wrongJacobian = new OdeSystem() {
+      @Override
+      public int size() {
+        return 1;
+      }
+
+      @Override
+      public void rhs(double t, double[] y, double[] dydt) {
+        dydt[0] = -lambda * (y[0] - Math.cos(t));
+      }
+
+      @Override
+      public void jacobian(double t, double[] y, double[][] jacobian) {
+        jacobian[0][0] = +1.0e3;
+      }
+    };
+    BdfIntegrator integrator = new BdfIntegrator(wrongJacobian, options(1e-6, new double[] {1e-10}, 100000));
+    integrator.reset(0.0, new double[] {0.0});
+    double[] y = new double[1];
+    integrator.integrateTo(1.0, y, StepMonitor.NONE);
+    double l2 = lambda * lambda;
+    double exact = (l2 * Math.cos(1.0) + lambda * Math.sin(1.0)) / (l2 + 1.0)
+        - l2 / (l2 + 1.0) * Math.exp(-lambda);
+    SolverStatistics stats = integrator.statistics();
+    assertThat(stats.convergenceFailures()).isPositive();
+    assertThat(stats.jacobianEvaluations()).isGreaterThan(1);
+    // relTol 1e-6 with the global accumulation of a few thousand small steps.
+    assertThat(y[0]).isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(1e-3));
+  }
+
+  @Test
+  void stepsNeverExceedHMax() {
+    double hMax = 0.5;
+    BdfIntegrator integrator = new BdfIntegrator(
+        new Decay(0.01), new BdfOptions(1e-4, new double[] {1e-9}, 1e-10, 0.0, hMax, 100000, 5));
+    integrator.reset(0.0, new double[] {1.0});
+    double[] previous = {0.0};
+    double[] largest = {0.0};
+    integrator.integrateTo(50.0, new double[1], t -> {
+      largest[0] = Math.max(largest[0], t - previous[0]);
+      previous[0] = t;
+    });
+    assertThat(largest[0]).isLessThanOrEqualTo(hMax * (1 + 1e-12));
+    assertThat(integrator.statistics().lastStepSize()).isCloseTo(hMax, org.assertj.core.data.Offset.offset(1e-12));
+  }
 }
