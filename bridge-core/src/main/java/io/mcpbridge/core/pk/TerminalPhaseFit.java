@@ -10,6 +10,8 @@ public enum TerminalPhaseFit {
    * Least-squares line through (t, ln C) of the last k + 1 samples (all n if fewer); the tail uses
    * the fitted value at the last time. This reproduces the expected values of OSP's own
    * PK-calculator specifications (AUC_inf, Thalf and MRT to 6–7 digits), so it is the default.
+   * The span of k + 1 samples is inferred from those values (n = 65 → 7, n = 129 → 13 samples);
+   * ceil(n/10) would fit them equally well and differs only when n is a multiple of 10.
    */
   LOG_LINEAR_REGRESSION,
   /**
