@@ -1,0 +1,67 @@
+package io.mcpbridge.core.pk;
+
+/**
+ * The per-interval primitives of OSP's PK calculation over samples [from, to] (inclusive): extrema,
+ * trapezoid AUC/AUMC, terminal fit and the quantities derived from them.
+ */
+final class IntervalPk {
+  private static final double LN2 = Math.log(2.0);
+
+  final boolean nanInInputs;
+  final Val cMax;
+  final Val tMax;
+  final Val cLast;
+  final Val auc;
+  final Val aucInf;
+  final Val thalf;
+  final Val mrt;
+  final Val fractionLastToInf;
+  final Val lambda;
+
+  IntervalPk(double[] t, double[] c, int from, int to, TerminalPhaseFit method, Double infusionTime) {
+    boolean nan = false;
+    int iMax = -1;
+    for (int i = from; i <= to; i++) {
+      if (Double.isNaN(c[i])) {
+        nan = true;
+      } else if (iMax < 0 || c[i] > c[iMax]) {
+        iMax = i; // strict '>' keeps the first of tied maxima
+      }
+    }
+    nanInInputs = nan;
+    cMax = iMax < 0 ? Val.fail(PkReason.NAN_IN_SERIES) : Val.of(c[iMax]);
+    tMax = iMax < 0 ? Val.fail(PkReason.NAN_IN_SERIES) : Val.of(t[iMax]);
+    cLast = Val.of(c[to]);
+
+    double aucSum = 0;
+    double aumcSum = 0;
+    for (int i = from; i < to; i++) {
+      double dt = t[i + 1] - t[i]; // 0 for repeated time stamps
+      aucSum += dt * (c[i] + c[i + 1]) / 2;
+      aumcSum += dt * (t[i] * c[i] + t[i + 1] * c[i + 1]) / 2;
+    }
+    auc = Val.of(aucSum);
+
+    TerminalFit fit = TerminalFit.fit(t, c, from, to, method);
+    if (fit.reason() != null) {
+      lambda = Val.fail(fit.reason());
+      aucInf = lambda;
+      thalf = lambda;
+      mrt = lambda;
+      fractionLastToInf = lambda;
+      return;
+    }
+    double l = fit.lambda();
+    double tail = fit.lastFitted() / l;
+    double aucInfinity = aucSum + tail;
+    double mrtValue = (aumcSum + tail * (t[to] + 1 / l)) / aucInfinity;
+    if (infusionTime != null) {
+      mrtValue -= infusionTime / 2;
+    }
+    lambda = Val.of(l);
+    aucInf = Val.of(aucInfinity);
+    thalf = Val.of(LN2 / l);
+    mrt = aucInfinity == 0 ? Val.fail(PkReason.NON_FINITE_RESULT) : Val.of(mrtValue);
+    fractionLastToInf = Val.of(tail / aucInfinity);
+  }
+}

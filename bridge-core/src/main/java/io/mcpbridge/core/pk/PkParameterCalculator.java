@@ -1,0 +1,248 @@
+package io.mcpbridge.core.pk;
+
+import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.model.TimeSeries;
+import io.mcpbridge.core.units.Dimension;
+import io.mcpbridge.core.units.UnitCatalog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * OSP's standard PK parameters of one series (what ospsuite's {@code calculatePKAnalyses} reports
+ * per output), computed in double precision.
+ *
+ * <p><b>Mode.</b> Single dosing if there is at most one dosing interval or any interval is invalid
+ * (start ≥ end); otherwise multiple dosing.
+ *
+ * <p><b>Intervals.</b> A boundary τ maps to the first sample with t ≥ τ (the exact sample if
+ * present); a boundary after the last sample drops the interval, whose parameters are then reported
+ * with {@link PkReason#INTERVAL_OUTSIDE_SERIES}.
+ *
+ * <p><b>Primitives.</b> C_max/t_max: first maximum (NaN samples skipped). AUC: linear trapezoid
+ * (repeated time stamps contribute 0). Terminal phase: see {@link TerminalPhaseFit}. AUC_inf = AUC +
+ * C_fit/λ; Thalf = ln2/λ; MRT = (AUMC + C_fit/λ·(t_n + 1/λ))/AUC_inf − T_inf/2 (single dosing
+ * only); FractionAucLastToInf = (C_fit/λ)/AUC_inf; CL = D/AUC_inf with the total dose D; Vss =
+ * CL·MRT; Vd = CL/λ; {@code _norm} = value / dose of the range (total D for the full range, the
+ * interval's own dose otherwise).
+ *
+ * <p><b>Deviations from OSP, by design:</b> where OSP would report NaN, ±∞, a zero AUC_inf (λ &lt;
+ * 0) or a negative half-life, the value is null with a {@link PkReason}.
+ */
+public final class PkParameterCalculator {
+  private final UnitCatalog catalog;
+
+  public PkParameterCalculator(UnitCatalog catalog) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  /** A calculator using {@link UnitCatalog#standard()}. */
+  public PkParameterCalculator() {
+    this(UnitCatalog.standard());
+  }
+
+  /**
+   * PK parameters of a result series.
+   *
+   * @param times output times in min, shared by the series
+   * @param series values in the base unit of its dimension
+   */
+  public PkAnalysis calculate(double[] times, TimeSeries series, PkOptions options) {
+    Dimension d = catalog.requireDimension(series.dimension());
+    return calculate(times, series.values(), d.baseUnit().name(), options);
+  }
+
+  /**
+   * PK parameters of a series.
+   *
+   * @param times sample times in min, non-decreasing and finite
+   * @param values values in {@code valueUnit} (a base unit, e.g. µmol/l or µmol); NaN allowed
+   * @param valueUnit the unit the result units are derived from
+   * @throws InvalidInputException if the arrays are empty, differ in length or times are not
+   *     finite and non-decreasing, or if the options are malformed
+   */
+  public PkAnalysis calculate(double[] times, double[] values, String valueUnit, PkOptions options) {
+    Objects.requireNonNull(valueUnit, "valueUnit");
+    Objects.requireNonNull(options, "options");
+    double[] t = prepare(times, options.float32Inputs());
+    double[] c = prepare(values, options.float32Inputs());
+    validate(t, c);
+    PkUnits units = PkUnits.forValueUnit(valueUnit);
+
+    List<DosingInterval> intervals = new ArrayList<>(options.dosingIntervals());
+    intervals.sort(Comparator.comparingDouble(DosingInterval::start));
+    Double totalDose = totalDose(options, intervals);
+    boolean multiple = intervals.size() > 1 && intervals.stream().allMatch(DosingInterval::isValid);
+    if (multiple) {
+      return new PkAnalysis(DosingMode.MULTIPLE, multiple(t, c, intervals, totalDose, units, options));
+    }
+    return new PkAnalysis(DosingMode.SINGLE, single(t, c, totalDose, units, options));
+  }
+
+  private static List<PkParameterValue> single(
+      double[] t, double[] c, Double totalDose, PkUnits u, PkOptions options) {
+    IntervalPk r =
+        new IntervalPk(t, c, 0, t.length - 1, options.terminalPhaseFit(), options.infusionTime());
+    boolean nan = r.nanInInputs;
+    Val dose = dose(totalDose);
+    Val cl = dose.combine(r.aucInf, (d, auc) -> d / auc);
+    cl = r.aucInf.failed() ? r.aucInf : cl; // a failed fit explains more than a missing dose
+    List<PkParameterValue> out = new ArrayList<>();
+    out.add(r.cMax.named("C_max", u.value(), nan));
+    out.add(norm(r.cMax, dose).named("C_max_norm", u.valueNorm(), nan));
+    out.add(r.tMax.named("t_max", u.time(), nan));
+    out.add(r.cLast.named("C_tEnd", u.value(), nan));
+    out.add(r.auc.named("AUC_tEnd", u.auc(), nan));
+    out.add(norm(r.auc, dose).named("AUC_tEnd_norm", u.aucNorm(), nan));
+    out.add(r.aucInf.named("AUC_inf", u.auc(), nan));
+    out.add(norm(r.aucInf, dose).named("AUC_inf_norm", u.aucNorm(), nan));
+    out.add(r.mrt.named("MRT", u.time(), nan));
+    out.add(r.thalf.named("Thalf", u.time(), nan));
+    out.add(r.fractionLastToInf.named("FractionAucLastToInf", u.fraction(), nan));
+    out.add(cl.named("CL", u.clearance(), nan));
+    out.add(cl.combine(r.mrt, (a, b) -> a * b).named("Vss", u.volume(), nan));
+    out.add(cl.combine(r.lambda, (a, b) -> a / b).named("Vd", u.volume(), nan));
+    return out;
+  }
+
+  private static List<PkParameterValue> multiple(
+      double[] t, double[] c, List<DosingInterval> intervals, Double totalDose, PkUnits u,
+      PkOptions options) {
+    TerminalPhaseFit fit = options.terminalPhaseFit();
+    List<PkParameterValue> out = new ArrayList<>();
+
+    IntervalPk full = new IntervalPk(t, c, 0, t.length - 1, fit, null);
+    Val total = dose(totalDose);
+    boolean nan = full.nanInInputs;
+    out.add(full.cMax.named("C_max", u.value(), nan));
+    out.add(norm(full.cMax, total).named("C_max_norm", u.valueNorm(), nan));
+    out.add(full.tMax.named("t_max", u.time(), nan));
+    out.add(full.cLast.named("C_tEnd", u.value(), nan));
+    out.add(full.auc.named("AUC_tEnd", u.auc(), nan));
+    out.add(norm(full.auc, total).named("AUC_tEnd_norm", u.aucNorm(), nan));
+
+    DosingInterval first = intervals.get(0);
+    Ranged r1 = ranged(t, c, first, fit);
+    Val d1 = dose(first.dosePerBodyWeight());
+    out.add(r1.value(p -> p.cMax).named("C_max_tD1_tD2", u.value(), r1.nan()));
+    out.add(r1.norm(p -> p.cMax, d1).named("C_max_tD1_tD2_norm", u.valueNorm(), r1.nan()));
+    out.add(r1.value(p -> p.tMax).named("t_max_tD1_tD2", u.time(), r1.nan()));
+    out.add(r1.value(p -> p.cLast).named("C_trough_tD2", u.value(), r1.nan()));
+    out.add(r1.value(p -> p.auc).named("AUC_tD1_tD2", u.auc(), r1.nan()));
+    out.add(r1.norm(p -> p.auc, d1).named("AUC_tD1_tD2_norm", u.aucNorm(), r1.nan()));
+    out.add(r1.value(p -> p.aucInf).named("AUC_inf_tD1", u.auc(), r1.nan()));
+    out.add(r1.norm(p -> p.aucInf, d1).named("AUC_inf_tD1_norm", u.aucNorm(), r1.nan()));
+    out.add(r1.value(p -> p.thalf).named("Thalf", u.time(), r1.nan()));
+    out.add(r1.value(p -> p.mrt).named("MRT", u.time(), r1.nan()));
+
+    DosingInterval beforeLast = intervals.get(intervals.size() - 2);
+    Ranged rb = ranged(t, c, beforeLast, fit);
+    Val db = dose(beforeLast.dosePerBodyWeight());
+    out.add(rb.value(p -> p.auc).named("AUC_tDLast_minus_1_tDLast", u.auc(), rb.nan()));
+    out.add(rb.norm(p -> p.auc, db).named("AUC_tDLast_minus_1_tDLast_norm", u.aucNorm(), rb.nan()));
+    out.add(rb.value(p -> p.cLast).named("C_trough_tDLast", u.value(), rb.nan()));
+
+    DosingInterval last = intervals.get(intervals.size() - 1);
+    Ranged rl = ranged(t, c, last, fit);
+    Val dl = dose(last.dosePerBodyWeight());
+    out.add(rl.value(p -> p.cMax).named("C_max_tDLast_tEnd", u.value(), rl.nan()));
+    out.add(rl.norm(p -> p.cMax, dl).named("C_max_tDLast_tEnd_norm", u.valueNorm(), rl.nan()));
+    out.add(rl.value(p -> p.tMax).named("t_max_tDLast_tEnd", u.time(), rl.nan()));
+    out.add(rl.value(p -> p.thalf).named("Thalf_tDLast_tEnd", u.time(), rl.nan()));
+    out.add(rl.value(p -> p.aucInf).named("AUC_inf_tDLast", u.auc(), rl.nan()));
+    out.add(rl.norm(p -> p.aucInf, dl).named("AUC_inf_tDLast_norm", u.aucNorm(), rl.nan()));
+    return out;
+  }
+
+  /** The primitives of one dosing interval, or none if a boundary is outside the series. */
+  private record Ranged(IntervalPk pk) {
+    Val value(java.util.function.Function<IntervalPk, Val> f) {
+      return pk == null ? Val.fail(PkReason.INTERVAL_OUTSIDE_SERIES) : f.apply(pk);
+    }
+
+    Val norm(java.util.function.Function<IntervalPk, Val> f, Val dose) {
+      return PkParameterCalculator.norm(value(f), dose);
+    }
+
+    boolean nan() {
+      return pk != null && pk.nanInInputs;
+    }
+  }
+
+  private static Ranged ranged(double[] t, double[] c, DosingInterval interval, TerminalPhaseFit fit) {
+    int from = indexAtOrAfter(t, interval.start());
+    int to = indexAtOrAfter(t, interval.end());
+    if (from < 0 || to < 0) {
+      return new Ranged(null);
+    }
+    return new Ranged(new IntervalPk(t, c, from, to, fit, null));
+  }
+
+  /** First index with t ≥ τ, or −1 if τ is after the last sample. */
+  static int indexAtOrAfter(double[] t, double tau) {
+    int lo = 0;
+    int hi = t.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (t[mid] < tau) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < t.length ? lo : -1;
+  }
+
+  private static Val norm(Val value, Val dose) {
+    return value.combine(dose, (v, d) -> v / d);
+  }
+
+  private static Val dose(Double dosePerBodyWeight) {
+    if (dosePerBodyWeight == null || !(dosePerBodyWeight > 0) || dosePerBodyWeight.isInfinite()) {
+      return Val.fail(PkReason.NO_DOSE);
+    }
+    return Val.of(dosePerBodyWeight);
+  }
+
+  private static Double totalDose(PkOptions options, List<DosingInterval> intervals) {
+    if (options.totalDrugMassPerBodyWeight() != null) {
+      return options.totalDrugMassPerBodyWeight();
+    }
+    if (intervals.isEmpty() || intervals.stream().anyMatch(i -> i.dosePerBodyWeight() == null)) {
+      return null;
+    }
+    return intervals.stream().mapToDouble(DosingInterval::dosePerBodyWeight).sum();
+  }
+
+  private static double[] prepare(double[] values, boolean float32) {
+    Objects.requireNonNull(values, "values");
+    if (!float32) {
+      return values;
+    }
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (float) values[i];
+    }
+    return out;
+  }
+
+  private static void validate(double[] t, double[] c) {
+    if (t.length != c.length) {
+      throw new InvalidInputException(
+          "PK analysis needs one value per time: " + t.length + " times, " + c.length + " values");
+    }
+    if (t.length == 0) {
+      throw new InvalidInputException("PK analysis needs at least one sample");
+    }
+    for (int i = 0; i < t.length; i++) {
+      if (!Double.isFinite(t[i])) {
+        throw new InvalidInputException("Time at index " + i + " is not finite: " + t[i]);
+      }
+      if (i > 0 && t[i] < t[i - 1]) {
+        throw new InvalidInputException(
+            "Times must be non-decreasing: index " + i + " (" + t[i] + ") < previous (" + t[i - 1] + ")");
+      }
+    }
+  }
+}
