@@ -36,7 +36,7 @@ final class BridgeArchitecture {
   ArchRule hexagon() {
     return onionArchitecture()
         .domainModels(pkg("core.model.."), pkg("core.error.."))
-        .domainServices(pkg("core.port.."))
+        .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."))
         .applicationServices(pkg("core.config.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
