@@ -82,7 +82,7 @@ public final class Entity {
     return products;
   }
 
-  /** String-map key of an event assignment's object path, or null. */
+  /** Object path of an event assignment (a string-map key until the reader translates it), or null. */
   public String objectPath() {
     return objectPath;
   }

@@ -30,8 +30,12 @@ final class FormulaCacheReader {
 
   /** Reads the cache the cursor is on; returns formulas by id in file order. */
   static Map<String, FormulaDef> read(XmlCursor cursor) throws XMLStreamException {
+    return read(cursor, new HashMap<>());
+  }
+
+  /** As {@link #read(XmlCursor)}, also filling {@code strings} with the string map. */
+  static Map<String, FormulaDef> read(XmlCursor cursor, Map<String, String> strings) throws XMLStreamException {
     List<RawFormula> raw = new ArrayList<>();
-    Map<String, String> strings = new HashMap<>();
     while (cursor.nextChild()) {
       switch (cursor.name()) {
         case "Formulas":

@@ -16,6 +16,7 @@ final class ModelReader {
   private final Map<String, Entity> entitiesById = new HashMap<>();
   private Entity root;
   private Map<String, FormulaDef> formulas = Map.of();
+  private final Map<String, String> strings = new HashMap<>();
 
   ModelReader(XmlCursor cursor) {
     this.cursor = cursor;
@@ -32,13 +33,23 @@ final class ModelReader {
         root = newEntity(EntityKind.CONTAINER);
         readBody(root);
       } else if (element.equals("FormulaCache")) {
-        formulas = FormulaCacheReader.read(cursor);
+        formulas = FormulaCacheReader.read(cursor, strings);
       } else {
         cursor.skip();
       }
     }
     if (root == null) {
       throw new ModelDefinitionException("the model has no root container");
+    }
+    for (Entity e : entitiesById.values()) {
+      if (e.objectPath() != null) {
+        String path = strings.get(e.objectPath());
+        if (path == null) {
+          throw new ModelDefinitionException(e.path() + ": object path key " + e.objectPath()
+              + " is missing from the string map");
+        }
+        e.setObjectPath(path);
+      }
     }
   }
 
