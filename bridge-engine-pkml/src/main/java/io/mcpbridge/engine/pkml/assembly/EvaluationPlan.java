@@ -16,7 +16,7 @@ import java.util.TreeSet;
  */
 final class EvaluationPlan {
   final ValueRule[] rules;
-  /** Every slot with dependencies, dependencies first. */
+  /** Every slot except time, dependencies first. */
   final int[] order;
   final boolean[] dynamic;
   final boolean[] stateDependent;
@@ -185,7 +185,7 @@ final class EvaluationPlan {
         } else {
           mark[s] = 2;
           top--;
-          if (deps.length > 0) {
+          if (s != 0) {
             out[count++] = s;
           }
         }

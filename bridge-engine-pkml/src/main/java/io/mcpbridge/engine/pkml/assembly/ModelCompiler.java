@@ -121,11 +121,7 @@ public final class ModelCompiler {
     }
     SettingsEvaluator settings = new SettingsEvaluator(file.settings(), compiler);
     return new PkmlModel(file.name(), slots, rules, byPath, candidates, eventDefs, List.copyOf(restarts),
-        settings.solver(), settings.intervals(), settings.outputs(), negativeCheckDefault());
-  }
-
-  private boolean negativeCheckDefault() {
-    return true;
+        settings.solver(), settings.intervals(), settings.outputs());
   }
 
   private int addSlot(SlotInfo info, ValueRule rule) {
