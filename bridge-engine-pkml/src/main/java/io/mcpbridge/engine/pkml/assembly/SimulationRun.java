@@ -103,15 +103,19 @@ final class SimulationRun {
       }
     }
     List<StateCandidate> candidates = model.candidates();
-    ValueRule[] probe = rules.clone();
-    for (int i = 0; i < candidates.size(); i++) {
-      probe[candidates.get(i).slot()] = new ValueRule.State(i);
-    }
-    EvaluationPlan probePlan = EvaluationPlan.build(probe, slots, new int[0]);
     Set<Integer> assigned = new HashSet<>();
     for (EventDef e : model.events()) {
       e.assignments().forEach(a -> assigned.add(a.targetSlot()));
     }
+    // Probe which rates can change during the run: states, time, and anything events assign.
+    ValueRule[] probe = rules.clone();
+    for (int i = 0; i < candidates.size(); i++) {
+      probe[candidates.get(i).slot()] = new ValueRule.State(i);
+    }
+    for (int target : assigned) {
+      probe[target] = new ValueRule.State(-1);
+    }
+    EvaluationPlan probePlan = EvaluationPlan.build(probe, slots, new int[0]);
     List<StateCandidate> unknowns = new ArrayList<>();
     List<List<StateCandidate.Term>> activeTerms = new ArrayList<>();
     for (StateCandidate c : candidates) {
