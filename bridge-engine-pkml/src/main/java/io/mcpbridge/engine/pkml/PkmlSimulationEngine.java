@@ -1,0 +1,191 @@
+package io.mcpbridge.engine.pkml;
+
+import io.mcpbridge.core.error.BackendUnavailableException;
+import io.mcpbridge.core.error.InteropException;
+import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.model.LoadedModel;
+import io.mcpbridge.core.model.ModelRef;
+import io.mcpbridge.core.model.OutputInterval;
+import io.mcpbridge.core.model.ParameterOverride;
+import io.mcpbridge.core.model.ResultPrecision;
+import io.mcpbridge.core.model.RunStatistics;
+import io.mcpbridge.core.model.SimulationResult;
+import io.mcpbridge.core.model.SimulationSpec;
+import io.mcpbridge.core.model.SolverSettings;
+import io.mcpbridge.core.model.TimeSeries;
+import io.mcpbridge.core.port.RunControl;
+import io.mcpbridge.core.port.SimulationEngine;
+import io.mcpbridge.engine.pkml.assembly.ExpressionCompiler;
+import io.mcpbridge.engine.pkml.assembly.ModelCompiler;
+import io.mcpbridge.engine.pkml.assembly.OutputGrid;
+import io.mcpbridge.engine.pkml.assembly.PkmlModel;
+import io.mcpbridge.engine.pkml.assembly.RunOutcome;
+import io.mcpbridge.engine.pkml.assembly.SimulationFailure;
+import io.mcpbridge.engine.pkml.model.ModelDefinitionException;
+import io.mcpbridge.engine.pkml.solver.SolverException;
+import io.mcpbridge.engine.pkml.solver.StepMonitor;
+import io.mcpbridge.engine.pkml.xml.PkmlReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Loads and simulates OSP {@code .pkml} files natively on the JVM. Thread-safe: parsed models are
+ * immutable and cached by content hash; every run works on its own state.
+ */
+public final class PkmlSimulationEngine implements SimulationEngine {
+  private final PkmlEngineSettings settings;
+  private final ExpressionCompiler expressions;
+  private final Map<String, PkmlModel> cache;
+
+  /**
+   * @param settings file-size and cache limits
+   * @param expressions the formula parser
+   */
+  public PkmlSimulationEngine(PkmlEngineSettings settings, ExpressionCompiler expressions) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.expressions = Objects.requireNonNull(expressions, "expressions");
+    int limit = settings.cachedModels();
+    this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, PkmlModel> eldest) {
+        return size() > limit;
+      }
+    };
+  }
+
+  @Override
+  public LoadedModel load(ModelRef ref) {
+    PkmlModel model = model(ref);
+    return new LoadedModel(ref, model.name(), model.quantities(), model.outputPaths(), model.outputIntervals(),
+        model.solverSettings());
+  }
+
+  @Override
+  public SimulationResult run(SimulationSpec spec, RunControl control) {
+    long started = System.nanoTime();
+    PkmlModel model = model(spec.model());
+    String file = spec.model().path().getFileName().toString();
+
+    Map<Integer, Double> overrides = new LinkedHashMap<>();
+    for (ParameterOverride o : spec.overrides()) {
+      int slot = model.slotOf(o.path()).orElseThrow(() -> new InvalidInputException(
+          file + ": override of unknown quantity '" + o.path() + "'"));
+      overrides.remove(slot);
+      overrides.put(slot, o.value());
+    }
+    List<String> paths = spec.outputs().isEmpty() ? model.outputPaths() : spec.outputs();
+    int[] outputSlots = new int[paths.size()];
+    for (int i = 0; i < outputSlots.length; i++) {
+      String p = paths.get(i);
+      outputSlots[i] = model.slotOf(p).orElseThrow(() -> new InvalidInputException(
+          file + ": output '" + p + "' is not a quantity of the model"));
+    }
+    List<OutputInterval> intervals = spec.outputIntervals().isEmpty() ? model.outputIntervals() : spec.outputIntervals();
+    double[] times = OutputGrid.times(intervals);
+    SolverSettings solver = spec.solver().orElse(model.solverSettings());
+    double end = times[times.length - 1];
+    StepMonitor monitor = t -> control.checkpoint(t, end);
+
+    RunOutcome outcome;
+    try {
+      control.checkpoint(0, end);
+      outcome = model.run(overrides, outputSlots, times, solver, monitor);
+    } catch (SolverException e) {
+      throw new InteropException(file + ": the solver failed: " + e.getMessage(), e);
+    } catch (SimulationFailure e) {
+      throw new InteropException(file + ": " + e.getMessage(), e);
+    } catch (ModelDefinitionException e) {
+      throw new InvalidInputException(file + ": " + e.getMessage(), e);
+    }
+
+    boolean single = spec.precision() == ResultPrecision.FLOAT32;
+    double[] resultTimes = single ? toFloat(outcome.times()) : outcome.times();
+    List<TimeSeries> series = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      double[] v = outcome.values()[i];
+      series.add(new TimeSeries(paths.get(i), model.dimensionOf(outputSlots[i]), single ? toFloat(v) : v));
+    }
+    var s = outcome.statistics();
+    Duration wall = Duration.ofNanos(System.nanoTime() - started);
+    RunStatistics statistics = s == null ? new RunStatistics(0, 0, 0, 0, 0, wall)
+        : new RunStatistics(s.steps(), s.rhsEvaluations(), s.jacobianEvaluations(), s.errorTestFailures(),
+            s.convergenceFailures(), wall);
+    return new SimulationResult(spec.model(), resultTimes, series, statistics);
+  }
+
+  private static double[] toFloat(double[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) v[i];
+    }
+    return out;
+  }
+
+  /** The compiled model for exactly these bytes; reads and hashes the file every time. */
+  private PkmlModel model(ModelRef ref) {
+    byte[] bytes = readLimited(ref.path());
+    String file = ref.path().getFileName().toString();
+    String hash = sha256(bytes);
+    if (!hash.equals(ref.sha256())) {
+      throw new InvalidInputException(file + ": the file changed on disk (its SHA-256 no longer matches)");
+    }
+    synchronized (cache) {
+      PkmlModel cached = cache.get(hash);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    PkmlModel compiled;
+    try {
+      compiled = ModelCompiler.compile(PkmlReader.read(bytes), expressions);
+    } catch (ModelDefinitionException e) {
+      throw new InvalidInputException(file + ": " + e.getMessage(), e);
+    }
+    synchronized (cache) {
+      cache.putIfAbsent(hash, compiled);
+      return cache.get(hash);
+    }
+  }
+
+  private byte[] readLimited(Path path) {
+    String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+    try {
+      long size = Files.size(path);
+      if (size > settings.maxFileBytes()) {
+        throw new InvalidInputException(file + ": file is " + size + " bytes, more than the limit of "
+            + settings.maxFileBytes());
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxFileBytes() + 1));
+        if (bytes.length > settings.maxFileBytes()) {
+          throw new InvalidInputException(file + ": file is larger than the limit of " + settings.maxFileBytes() + " bytes");
+        }
+        return bytes;
+      }
+    } catch (IOException e) {
+      throw new BackendUnavailableException(file + ": cannot read the model file (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /** Lowercase hex SHA-256. */
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package io.mcpbridge.engine.pkml.assembly;
+
+import io.mcpbridge.core.model.SolverSettings;
+import io.mcpbridge.engine.pkml.model.EntityKind;
+import io.mcpbridge.engine.pkml.solver.BdfIntegrator;
+import io.mcpbridge.engine.pkml.solver.BdfOptions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One simulation of a compiled model, following SimModel's driver: initial values in dependency
+ * order, the unknown set of §4.1, events checked at t = 0, at output times and at switch and
+ * restart times (no root finding), integrator re-initialised after changes, outputs computed from
+ * the clipped state.
+ */
+final class SimulationRun {
+  private static final int OUTPUT = 1;
+  private static final int SWITCH = 2;
+  private static final int RESTART = 4;
+  private static final int MAX_ORDER = 5;
+
+  private final PkmlModel model;
+  private final RunRequest request;
+  private final SolverSettings solver;
+  private final ValueRule[] rules;
+  private final double[] values;
+  private EvaluationPlan plan;
+  private AssembledSystem system;
+  private int[] stateSlots;
+  private double[] scaleDivisors;
+  private boolean[] negativeAllowed;
+  private int[] rhsRoots;
+  private final boolean[] fired;
+
+  SimulationRun(PkmlModel model, RunRequest request, SolverSettings solver) {
+    this.model = model;
+    this.request = request;
+    this.solver = solver;
+    this.rules = model.initialRules();
+    this.values = new double[rules.length];
+    this.fired = new boolean[model.events().size()];
+  }
+
+  /** Initial values of every slot (after overrides), without running. */
+  double[] initialValues() {
+    initialise();
+    return values.clone();
+  }
+
+  RunOutcome execute() {
+    double[] y = initialise();
+    double[] outputTimes = request.outputTimes();
+    TreeMap<Double, Integer> points = timePoints(outputTimes);
+    double[][] out = new double[request.outputSlots().length][outputTimes.length];
+    double end = outputTimes[outputTimes.length - 1];
+
+    checkEvents(0, y);
+    record(0, y, out);
+    BdfIntegrator integrator = null;
+    if (y.length > 0) {
+      double[] absTol = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        absTol[i] = solver.absTol() * scaleDivisors[i];
+      }
+      integrator = new BdfIntegrator(system, new BdfOptions(solver.relTol(), absTol, solver.h0(), solver.hMin(),
+          solver.hMax(), solver.mxStep(), MAX_ORDER));
+      integrator.reset(0, y);
+    }
+    int recorded = 1;
+    for (Map.Entry<Double, Integer> p : points.entrySet()) {
+      double t = p.getKey();
+      if (t > end) {
+        break;
+      }
+      if (integrator != null) {
+        integrator.integrateTo(t, y, request.monitor());
+      } else {
+        request.monitor().afterStep(t);
+      }
+      boolean changed = checkEvents(t, y);
+      if (integrator != null && (changed || (p.getValue() & RESTART) != 0)) {
+        integrator.reset(t, y);
+      }
+      if ((p.getValue() & OUTPUT) != 0) {
+        record(recorded++, y, out);
+      }
+    }
+    return new RunOutcome(outputTimes, out, integrator == null ? null : integrator.statistics());
+  }
+
+  /** Computes initial values, decides the unknowns and builds the run's plan; returns y(0). */
+  private double[] initialise() {
+    request.overrides().forEach((slot, v) -> rules[slot] = new ValueRule.Constant(v));
+    List<SlotInfo> slots = model.slots();
+    EvaluationPlan.build(rules, slots, new int[0]).evaluateAll(values);
+    for (int s = 0; s < rules.length; s++) {
+      if (rules[s] instanceof ValueRule.Distribution) {
+        rules[s] = new ValueRule.Constant(values[s]);
+      }
+    }
+    List<StateCandidate> candidates = model.candidates();
+    Set<Integer> assigned = new HashSet<>();
+    for (EventDef e : model.events()) {
+      e.assignments().forEach(a -> assigned.add(a.targetSlot()));
+    }
+    // Probe which rates can change during the run: states, time, and anything events assign.
+    ValueRule[] probe = rules.clone();
+    for (int i = 0; i < candidates.size(); i++) {
+      probe[candidates.get(i).slot()] = new ValueRule.State(i);
+    }
+    for (int target : assigned) {
+      probe[target] = new ValueRule.State(-1);
+    }
+    EvaluationPlan probePlan = EvaluationPlan.build(probe, slots, new int[0]);
+    List<StateCandidate> unknowns = new ArrayList<>();
+    List<List<StateCandidate.Term>> activeTerms = new ArrayList<>();
+    for (StateCandidate c : candidates) {
+      // SimModel drops terms that are identically zero (a constant rate of 0).
+      List<StateCandidate.Term> active = new ArrayList<>();
+      for (StateCandidate.Term term : c.terms()) {
+        if (probePlan.dynamic[term.rateSlot()] || values[term.rateSlot()] != 0) {
+          active.add(term);
+        }
+      }
+      if (!active.isEmpty() || assigned.contains(c.slot())) {
+        unknowns.add(c);
+        activeTerms.add(active);
+      }
+    }
+    for (int s = 1; s < rules.length; s++) {
+      SlotInfo info = slots.get(s);
+      boolean amount = info.role() == SlotInfo.Role.QUANTITY && info.entity().kind() == EntityKind.MOLECULE_AMOUNT;
+      boolean rhsParameter = info.role() == SlotInfo.Role.QUANTITY && info.entity().attribute("rHSFormula") != null;
+      if (amount || rhsParameter) {
+        rules[s] = new ValueRule.Constant(values[s]);
+      }
+    }
+    int n = unknowns.size();
+    stateSlots = new int[n];
+    scaleDivisors = new double[n];
+    negativeAllowed = new boolean[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      StateCandidate c = unknowns.get(i);
+      stateSlots[i] = c.slot();
+      scaleDivisors[i] = c.scaleDivisor();
+      negativeAllowed[i] = c.negativeValuesAllowed();
+      rules[c.slot()] = new ValueRule.State(i);
+      y[i] = values[c.slot()];
+      if (solver.checkNegativeValues() && !negativeAllowed[i] && y[i] < 0) {
+        throw new SimulationFailure("initial value of " + slots.get(c.slot()).label() + " is negative (" + y[i] + ")");
+      }
+    }
+    rhsRoots = AssembledSystem.rhsRoots(activeTerms);
+    system = new AssembledSystem(stateSlots, activeTerms, values);
+    rebuildPlan();
+    return y;
+  }
+
+  private void rebuildPlan() {
+    plan = EvaluationPlan.build(rules, model.slots(), rhsRoots);
+    system.usePlan(plan);
+    plan.evaluateAll(values);
+  }
+
+  /** The size of the ODE system and its slots, for inspection. */
+  int[] stateSlots() {
+    return stateSlots;
+  }
+
+  AssembledSystem system() {
+    return system;
+  }
+
+  private void load(double t, double[] y) {
+    values[0] = t;
+    for (int i = 0; i < y.length; i++) {
+      values[stateSlots[i]] = y[i];
+    }
+    plan.evaluateDynamic(values);
+  }
+
+  /** Checks all events in order at time t; returns true if anything was changed. */
+  private boolean checkEvents(double t, double[] y) {
+    load(t, y);
+    boolean changed = false;
+    List<EventDef> events = model.events();
+    for (int e = 0; e < events.size(); e++) {
+      EventDef event = events.get(e);
+      if (event.oneTime() && fired[e]) {
+        continue;
+      }
+      if (EvaluationPlan.evaluate(event.condition(), values) != 1.0) {
+        continue;
+      }
+      fired[e] = true;
+      for (EventDef.Assignment a : event.assignments()) {
+        double v = EvaluationPlan.evaluate(a.rule(), values);
+        int target = a.targetSlot();
+        if (rules[target] instanceof ValueRule.State) {
+          y[((ValueRule.State) rules[target]).index()] = v;
+          load(t, y);
+        } else {
+          rules[target] = a.useAsValue() ? new ValueRule.Constant(v) : a.rule();
+          rebuildPlan();
+          load(t, y);
+        }
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** Output times plus switch and table restart times, each with its roles. */
+  private TreeMap<Double, Integer> timePoints(double[] outputTimes) {
+    TreeMap<Double, Integer> points = new TreeMap<>();
+    for (int i = 1; i < outputTimes.length; i++) {
+      points.put(outputTimes[i], OUTPUT);
+    }
+    for (double t : switchTimes()) {
+      addPoint(points, t, SWITCH);
+    }
+    for (double t : model.restartTimes()) {
+      addPoint(points, t, RESTART);
+    }
+    return points;
+  }
+
+  private static void addPoint(TreeMap<Double, Integer> points, double t, int role) {
+    if (!(t > 0) || Double.isInfinite(t)) {
+      return;
+    }
+    Double lower = points.floorKey(t);
+    Double upper = points.ceilingKey(t);
+    Double same = lower != null && (float) (double) lower == (float) t ? lower
+        : upper != null && (float) (double) upper == (float) t ? upper : null;
+    double key = same == null ? t : same;
+    points.merge(key, role, (a, b) -> a | b);
+  }
+
+  /** X of every {@code Time <op> X} in event conditions where X does not depend on the state. */
+  private List<Double> switchTimes() {
+    List<Double> out = new ArrayList<>();
+    for (EventDef e : model.events()) {
+      if (!(e.condition() instanceof ValueRule.Formula)) {
+        continue;
+      }
+      ValueRule.Formula f = (ValueRule.Formula) e.condition();
+      int[] slots = f.slots();
+      for (int k = 0; k < slots.length; k++) {
+        if (slots[k] != 0) {
+          continue;
+        }
+        for (Expression x : f.expression().timeComparisonOperands(k)) {
+          boolean stateFree = true;
+          for (int j = 0; j < slots.length; j++) {
+            if (x.dependsOn(j) && plan.stateDependent[slots[j]]) {
+              stateFree = false;
+            }
+          }
+          if (stateFree) {
+            out.add(x.evaluate(values, slots));
+          }
+        }
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Stores the outputs at a saved time from the state with (-AbsTol, 0) clipped to 0. */
+  private void record(int index, double[] y, double[][] out) {
+    double[] clipped = y.clone();
+    for (int i = 0; i < y.length; i++) {
+      double tolerance = solver.absTol() * scaleDivisors[i];
+      if (solver.checkNegativeValues() && !negativeAllowed[i] && y[i] < -100 * tolerance) {
+        throw new SimulationFailure(model.slots().get(stateSlots[i]).label() + " became negative (" + y[i]
+            + ") at t = " + values[0]);
+      }
+      if (y[i] < 0 && y[i] > -tolerance) {
+        clipped[i] = 0;
+      }
+    }
+    load(values[0], clipped);
+    int[] outputs = request.outputSlots();
+    for (int o = 0; o < outputs.length; o++) {
+      out[o][index] = values[outputs[o]];
+    }
+  }
+}
