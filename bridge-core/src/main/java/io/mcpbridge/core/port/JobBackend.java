@@ -1,0 +1,37 @@
+package io.mcpbridge.core.port;
+
+import io.mcpbridge.core.model.JobId;
+import java.time.Duration;
+
+/**
+ * Executes jobs: in-process threads or remote workers. Thread-safe. The backend owns scheduling,
+ * concurrency, per-attempt deadlines and cancellation signals; the {@link JobHandler} owns what
+ * running a job means.
+ */
+public interface JobBackend extends AutoCloseable {
+
+  /**
+   * Starts executing submitted jobs with {@code handler}. Called once, before any submit.
+   */
+  void start(JobHandler handler);
+
+  /**
+   * Schedules an attempt of a job.
+   *
+   * @param id the job, already stored as queued
+   * @param timeout the attempt's time limit, enforced through the {@link RunControl} deadline
+   * @param delay how long to wait before starting (0 = as soon as a worker is free; retries back off)
+   * @throws io.mcpbridge.core.error.BackendUnavailableException if the job cannot be scheduled
+   */
+  void submit(JobId id, Duration timeout, Duration delay);
+
+  /**
+   * Asks a queued or running attempt to stop: a queued one never starts, a running one sees
+   * cancellation at its next checkpoint. Unknown or finished jobs are ignored.
+   */
+  void cancel(JobId id);
+
+  /** Stops accepting work and interrupts running attempts after a short grace period. */
+  @Override
+  void close();
+}
