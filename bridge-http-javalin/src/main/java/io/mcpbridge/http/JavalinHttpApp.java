@@ -1,7 +1,12 @@
 package io.mcpbridge.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import java.time.Clock;
+import io.javalin.json.JavalinJackson;
+import io.mcpbridge.mcp.BridgeJson;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** Builds the HTTP edge: every route, filter and error mapping, declared up front. */
 public final class JavalinHttpApp {
@@ -11,31 +16,38 @@ public final class JavalinHttpApp {
    * Creates and starts the server.
    *
    * @param settings bind address, limits and identity of the process
-   * @param clock the clock uptimes and timestamps are read from
-   * @return the running server
+   * @param services the ports it serves
+   * @return the running server; closing it stops the server and its stream scheduler
    */
-  public static RunningServer start(HttpSettings settings, Clock clock) {
-    return new RunningServer(create(settings, clock).start());
+  public static RunningServer start(HttpSettings settings, HttpServices services) {
+    ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "bridge-sse");
+      t.setDaemon(true);
+      return t;
+    });
+    Javalin app = create(settings, services, streams).start();
+    return new RunningServer(app, streams);
   }
 
-  /**
-   * Creates the (unstarted) server.
-   *
-   * @param settings bind address, limits and identity of the process
-   * @param clock the clock uptimes and timestamps are read from
-   * @return a server to {@link Javalin#start()}
-   */
-  static Javalin create(HttpSettings settings, Clock clock) {
-    HealthController health = new HealthController(settings, clock);
+  static Javalin create(HttpSettings settings, HttpServices services, ScheduledExecutorService streams) {
+    ObjectMapper json = BridgeJson.mapper();
+    HealthController health = new HealthController(settings, services.clock());
+    ToolRoutes tools = new ToolRoutes(services.tools(), services.authenticator(), json);
+    JobEventStreams events = new JobEventStreams(services.jobs(), services.jobWatch(), services.authenticator(), json, streams);
+    ObjectNode openApi = OpenApiDocument.build(services.tools(), json, settings.version());
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.jetty.host = settings.host();
       config.jetty.port = settings.port();
       config.http.maxRequestSize = settings.maxRequestBytes();
+      config.jsonMapper(new JavalinJackson(json, false));
       config.routes.before(CorrelationIds::assign);
       config.routes.after(CorrelationIds::clear);
       config.routes.get("/health", health::health);
+      config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
+      tools.register(config);
+      events.register(config);
       HttpErrors.register(config);
     });
   }

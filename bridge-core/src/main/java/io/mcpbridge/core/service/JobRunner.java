@@ -1,0 +1,172 @@
+package io.mcpbridge.core.service;
+
+import io.mcpbridge.core.error.BridgeException;
+import io.mcpbridge.core.error.ErrorCode;
+import io.mcpbridge.core.error.RunCancelledException;
+import io.mcpbridge.core.error.TimeoutException;
+import io.mcpbridge.core.model.AuditEvent;
+import io.mcpbridge.core.model.AuditIdentity;
+import io.mcpbridge.core.model.Job;
+import io.mcpbridge.core.model.JobEvent;
+import io.mcpbridge.core.model.JobFailure;
+import io.mcpbridge.core.model.JobId;
+import io.mcpbridge.core.model.JobState;
+import io.mcpbridge.core.model.ResultId;
+import io.mcpbridge.core.model.SimulationResult;
+import io.mcpbridge.core.model.StoredResult;
+import io.mcpbridge.core.model.StoredSimulation;
+import io.mcpbridge.core.port.AuditSink;
+import io.mcpbridge.core.port.JobBackend;
+import io.mcpbridge.core.port.JobHandler;
+import io.mcpbridge.core.port.JobRegistry;
+import io.mcpbridge.core.port.ProgressListener;
+import io.mcpbridge.core.port.RunControl;
+import io.mcpbridge.core.port.SimulationEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Runs one attempt of a simulation job: queued → running → succeeded / failed / cancelled /
+ * timed_out, or back to queued for a retry with backoff. Every transition goes through the
+ * registry (compare-and-set, so a job is never finished twice), is announced to watchers and is
+ * audited. Thread-safe; the backend calls it from worker threads.
+ */
+public final class JobRunner implements JobHandler {
+  private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+  private final JobRegistry registry;
+  private final SimulationEngine engine;
+  private final JobBackend backend;
+  private final JobNotifier notifier;
+  private final AuditSink audit;
+  private final Clock clock;
+  private final System.Logger log = System.getLogger(JobRunner.class.getName());
+
+  public JobRunner(JobRegistry registry, SimulationEngine engine, JobBackend backend, JobNotifier notifier,
+      AuditSink audit, Clock clock) {
+    this.registry = registry;
+    this.engine = engine;
+    this.backend = backend;
+    this.notifier = notifier;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(JobId id, RunControl control) {
+    Optional<Job> found = registry.findJob(id);
+    if (found.isEmpty() || found.get().state() != JobState.QUEUED) {
+      return; // finished, cancelled while queued, or taken by another worker
+    }
+    Job queued = found.get();
+    Job running = queued.startedAttempt(clock.instant());
+    if (!transition(running, JobState.QUEUED, "attempt " + running.attempts() + " started")) {
+      return;
+    }
+    try {
+      StoredSimulation sim = registry.findSimulation(running.simulationId(), running.revision())
+          .orElseThrow(() -> new io.mcpbridge.core.error.NotFoundException("simulation " + running.simulationId()
+              + " revision " + running.revision() + " no longer exists"));
+      SimulationResult result = engine.run(sim.spec(), withProgress(id, control));
+      finishSucceeded(running, sim, result);
+    } catch (RunCancelledException e) {
+      finish(running, JobState.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
+    } catch (TimeoutException e) {
+      finish(running, JobState.TIMED_OUT, new JobFailure(ErrorCode.TIMEOUT.wireName(),
+          "exceeded its time limit of " + running.timeout().toSeconds() + " s", false));
+    } catch (BridgeException e) {
+      failOrRetry(running, new JobFailure(e.code().wireName(), e.getMessage(), e.code().retryable()));
+    } catch (RuntimeException e) {
+      log.log(System.Logger.Level.ERROR, "job " + id + " failed unexpectedly", e);
+      failOrRetry(running, new JobFailure(ErrorCode.INTERNAL_ERROR.wireName(), "internal error while running", false));
+    }
+  }
+
+  private RunControl withProgress(JobId id, RunControl control) {
+    ProgressListener listener = new ProgressListener() {
+      private Instant last = Instant.MIN;
+
+      @Override
+      public void onProgress(double done, double total) {
+        control.progress().onProgress(done, total);
+        Instant now = clock.instant();
+        if (Duration.between(last, now).compareTo(PROGRESS_INTERVAL) >= 0 || last == Instant.MIN) {
+          last = now;
+          registry.appendEvent(id, JobEvent.Type.PROGRESS, JobState.RUNNING,
+              Optional.of(new JobEvent.Progress(done, total)), Optional.empty(), now);
+          notifier.changed(id);
+        }
+      }
+    };
+    return new RunControl(control.cancellationRequested(), control.deadline(), listener, control.clock());
+  }
+
+  private void finishSucceeded(Job running, StoredSimulation sim, SimulationResult result) {
+    Job latest = registry.findJob(running.id()).orElse(running);
+    if (latest.cancelRequested()) {
+      // Cancellation won the race with completion: publish nothing.
+      finish(running, JobState.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
+      return;
+    }
+    Instant now = clock.instant();
+    ResultId resultId = ResultId.random();
+    registry.saveResult(new StoredResult(resultId, running.id(), sim.id(), sim.revision(), result, now));
+    if (registry.updateJob(latest.succeeded(resultId, now), Set.of(JobState.RUNNING), Optional.of("succeeded"))) {
+      announce(running.id(), JobState.SUCCEEDED, Map.of("resultsId", resultId.value()));
+    }
+  }
+
+  private void failOrRetry(Job running, JobFailure failure) {
+    if (failure.retryable() && running.attempts() <= running.maxRetries()) {
+      Instant now = clock.instant();
+      Job retry = registry.findJob(running.id()).orElse(running).withFailure(JobState.QUEUED, failure, now);
+      if (registry.updateJob(retry, Set.of(JobState.RUNNING), Optional.of("retrying after: " + failure.message()))) {
+        announce(running.id(), JobState.QUEUED, Map.of("retry", Integer.toString(running.attempts())));
+        backend.submit(running.id(), running.timeout(), backoff(running.attempts()));
+      }
+      return;
+    }
+    finish(running, JobState.FAILED, failure);
+  }
+
+  private void finish(Job running, JobState terminal, JobFailure failure) {
+    Job latest = registry.findJob(running.id()).orElse(running);
+    if (registry.updateJob(latest.withFailure(terminal, failure, clock.instant()), Set.of(JobState.RUNNING),
+        Optional.of(failure.message()))) {
+      announce(running.id(), terminal, Map.of("reason", failure.code()));
+    }
+  }
+
+  private boolean transition(Job updated, JobState from, String message) {
+    boolean done = registry.updateJob(updated, Set.of(from), Optional.of(message));
+    if (done) {
+      announce(updated.id(), updated.state(), Map.of("attempt", Integer.toString(updated.attempts())));
+    }
+    return done;
+  }
+
+  private void announce(JobId id, JobState state, Map<String, String> summary) {
+    notifier.changed(id);
+    try {
+      audit.append(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), "job." + state.wireName(),
+          "job-" + id.value(), AuditIdentity.system(), summary, Optional.empty(), Optional.empty(), state.wireName(),
+          0, Optional.of(id.value())));
+    } catch (BridgeException e) {
+      log.log(System.Logger.Level.WARNING, "could not audit job " + id + " transition to " + state.wireName()
+          + ": " + e.getMessage());
+    }
+  }
+
+  /** Exponential backoff: 1 s, 2 s, 4 s … capped at a minute. */
+  static Duration backoff(int attempt) {
+    long seconds = 1L << Math.min(Math.max(attempt - 1, 0), 6);
+    Duration d = Duration.ofSeconds(seconds);
+    return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+  }
+}

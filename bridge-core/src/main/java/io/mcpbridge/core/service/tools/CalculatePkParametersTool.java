@@ -1,0 +1,123 @@
+package io.mcpbridge.core.service.tools;
+
+import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.error.NotFoundException;
+import io.mcpbridge.core.model.Description;
+import io.mcpbridge.core.model.Role;
+import io.mcpbridge.core.model.SimulationResult;
+import io.mcpbridge.core.model.StoredResult;
+import io.mcpbridge.core.model.TimeSeries;
+import io.mcpbridge.core.pk.DosingInterval;
+import io.mcpbridge.core.pk.PkAnalysis;
+import io.mcpbridge.core.pk.PkOptions;
+import io.mcpbridge.core.pk.PkParameterCalculator;
+import io.mcpbridge.core.pk.PkParameterValue;
+import io.mcpbridge.core.port.JobRegistry;
+import io.mcpbridge.core.service.Tool;
+import io.mcpbridge.core.port.ToolContext;
+import io.mcpbridge.core.port.ToolDescriptor;
+import io.mcpbridge.core.units.UnitCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code calculate_pk_parameters}: OSP's standard PK parameters (exact names and definitions) for
+ * the series of a stored result, or for a series given inline.
+ */
+public final class CalculatePkParametersTool implements Tool<CalculatePkParametersTool.Input, CalculatePkParametersTool.Output> {
+
+  /** Input of calculate_pk_parameters. */
+  public record Input(
+      @Description("Results id of a finished run; or give times and values instead.") Optional<String> resultsId,
+      @Description("Only this quantity path of the result; default every series.") Optional<String> outputPath,
+      @Description("Inline series: times in minutes (with values).") Optional<double[]> times,
+      @Description("Inline series: values (with times), in valueUnit.") Optional<double[]> values,
+      @Description("Unit of inline values; default µmol/l.") Optional<String> valueUnit,
+      @Description("Total drug mass per body weight in µmol/kg; enables CL, Vss, Vd and the _norm values.") Optional<Double> dosePerBodyWeight,
+      @Description("Infusion time in minutes (single dosing): MRT is corrected by half of it.") Optional<Double> infusionTime,
+      @Description("Dosing intervals for multiple dosing, in minutes, with their dose per body weight.") Optional<List<DosingInterval>> dosingIntervals) {}
+
+  /** Output: {@code {path: {PK name: {value, unit, reason}}}} plus the dosing mode per path. */
+  public record Output(
+      Optional<String> resultsId,
+      @Description("single or multiple dosing, per path.") Map<String, String> mode,
+      @Description("Per quantity path, per OSP PK parameter name: value in base units (null with a reason when undefined).") Map<String, Map<String, Value>> parameters) {}
+
+  /** One PK value. */
+  public record Value(Double value, String unit, Optional<String> reason) {}
+
+  private final JobRegistry registry;
+  private final PkParameterCalculator calculator;
+  private final UnitCatalog units;
+
+  public CalculatePkParametersTool(JobRegistry registry, UnitCatalog units) {
+    this.registry = registry;
+    this.units = units;
+    this.calculator = new PkParameterCalculator(units);
+  }
+
+  @Override
+  public ToolDescriptor descriptor() {
+    return new ToolDescriptor("calculate_pk_parameters", "Calculate PK parameters",
+        "Compute OSP's standard PK parameters (C_max, t_max, AUC_tEnd, AUC_inf, MRT, Thalf, CL, Vss, Vd, _norm and "
+            + "per-interval variants) for a finished run or an inline series. Values in base units with units.",
+        Role.VIEWER, false, true, false, true, false, Input.class, Output.class);
+  }
+
+  @Override
+  public Output call(Input input, ToolContext context) {
+    PkOptions options = PkOptions.defaults();
+    if (input.dosePerBodyWeight().isPresent()) {
+      options = options.withTotalDrugMassPerBodyWeight(input.dosePerBodyWeight().get());
+    }
+    if (input.infusionTime().isPresent()) {
+      options = options.withInfusionTime(input.infusionTime().get());
+    }
+    if (input.dosingIntervals().isPresent()) {
+      options = options.withDosingIntervals(input.dosingIntervals().get());
+    }
+    Map<String, String> modes = new LinkedHashMap<>();
+    Map<String, Map<String, Value>> out = new LinkedHashMap<>();
+    if (input.resultsId().isPresent()) {
+      if (input.times().isPresent() || input.values().isPresent()) {
+        throw new InvalidInputException("give either resultsId or an inline series (times and values), not both");
+      }
+      StoredResult stored = Results.find(registry, input.resultsId().get());
+      SimulationResult r = stored.result();
+      List<TimeSeries> series = new ArrayList<>();
+      if (input.outputPath().isPresent()) {
+        series.add(r.series(input.outputPath().get()).orElseThrow(() -> new NotFoundException(
+            "result has no series " + input.outputPath().get())));
+      } else {
+        series.addAll(r.series());
+      }
+      // Engine results are float32 like OSP's; PK is computed from the same numbers OSP would see.
+      PkOptions engineOptions = options.withFloat32Inputs(true);
+      for (TimeSeries s : series) {
+        put(s.path(), calculator.calculate(r.times(), s, engineOptions), modes, out);
+      }
+    } else {
+      double[] t = input.times().orElseThrow(() -> new InvalidInputException("give resultsId, or times and values"));
+      double[] v = input.values().orElseThrow(() -> new InvalidInputException("values are required with times"));
+      if (t.length != v.length) {
+        throw new InvalidInputException("times and values must have the same length (" + t.length + " vs " + v.length + ")");
+      }
+      String unit = input.valueUnit().orElse("µmol/l");
+      units.dimensionOfUnit(unit);
+      put("inline", calculator.calculate(t, v, unit, options), modes, out);
+    }
+    return new Output(input.resultsId(), modes, out);
+  }
+
+  private static void put(String path, PkAnalysis analysis, Map<String, String> modes, Map<String, Map<String, Value>> out) {
+    modes.put(path, analysis.mode().name().toLowerCase(java.util.Locale.ROOT));
+    Map<String, Value> values = new LinkedHashMap<>();
+    for (PkParameterValue p : analysis.parameters()) {
+      values.put(p.name(), new Value(p.value(), p.unit(), p.reason().map(Enum::name)));
+    }
+    out.put(path, values);
+  }
+}

@@ -1,0 +1,112 @@
+package io.mcpbridge.core.service.tools;
+
+import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.model.Description;
+import io.mcpbridge.core.model.IdempotencyKey;
+import io.mcpbridge.core.model.Job;
+import io.mcpbridge.core.model.JobId;
+import io.mcpbridge.core.model.Role;
+import io.mcpbridge.core.model.StoredSimulation;
+import io.mcpbridge.core.port.JobBackend;
+import io.mcpbridge.core.port.JobRegistry;
+import io.mcpbridge.core.service.Simulations;
+import io.mcpbridge.core.service.Tool;
+import io.mcpbridge.core.port.ToolContext;
+import io.mcpbridge.core.port.ToolDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** {@code run_simulation}: queue a run of a simulation revision as a durable job; returns at once. */
+public final class RunSimulationTool implements Tool<RunSimulationTool.Input, RunSimulationTool.Output> {
+  private static final long MAX_TIMEOUT_SECONDS = 604_800;
+
+  /** Input of run_simulation. */
+  public record Input(
+      @Description("Simulation id.") String simulationId,
+      @Description("Revision to run; default the latest.") Optional<Integer> revision,
+      @Description("Time limit of one attempt in seconds; default JOB_TIMEOUT_SECONDS.") Optional<Long> timeoutSeconds,
+      @Description("Retries after retryable failures (0-10); default JOB_MAX_RETRIES.") Optional<Integer> maxRetries,
+      @Description("Client key making the submission idempotent for this caller (also accepted as the Idempotency-Key header).") Optional<String> idempotencyKey) {}
+
+  /** Output of run_simulation. */
+  public record Output(
+      String jobId,
+      String status,
+      String simulationId,
+      int revision,
+      java.time.Instant queuedAt,
+      long timeoutSeconds,
+      int maxRetries,
+      @Description("True if an earlier submission with the same idempotency key was returned.") boolean deduplicated,
+      @Description("Where to follow the job: GET this path for server-sent events.") String eventsPath) {}
+
+  private final Simulations simulations;
+  private final JobRegistry registry;
+  private final JobBackend backend;
+  private final Duration defaultTimeout;
+  private final int defaultRetries;
+  private final Clock clock;
+
+  public RunSimulationTool(Simulations simulations, JobRegistry registry, JobBackend backend,
+      Duration defaultTimeout, int defaultRetries, Clock clock) {
+    this.simulations = simulations;
+    this.registry = registry;
+    this.backend = backend;
+    this.defaultTimeout = defaultTimeout;
+    this.defaultRetries = defaultRetries;
+    this.clock = clock;
+  }
+
+  @Override
+  public ToolDescriptor descriptor() {
+    return new ToolDescriptor("run_simulation", "Run simulation",
+        "Run a simulation (latest or given revision) as an asynchronous job. Returns the job id at once; follow it with "
+            + "get_job_status or the events stream, then read results with get_simulation_results.",
+        Role.OPERATOR, true, false, false, false, false, Input.class, Output.class);
+  }
+
+  @Override
+  public Output call(Input input, ToolContext context) {
+    long timeoutSeconds = input.timeoutSeconds().orElse(defaultTimeout.toSeconds());
+    int retries = input.maxRetries().orElse(defaultRetries);
+    if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+      throw new InvalidInputException("timeoutSeconds must be 1-" + MAX_TIMEOUT_SECONDS);
+    }
+    if (retries < 0 || retries > 10) {
+      throw new InvalidInputException("maxRetries must be 0-10");
+    }
+    StoredSimulation sim = simulations.get(input.simulationId(), input.revision());
+    String owner = context.principal().subject();
+    Optional<String> keyText = input.idempotencyKey().or(context::idempotencyKey);
+    Optional<IdempotencyKey> key;
+    try {
+      key = keyText.map(k -> new IdempotencyKey(owner, k,
+          digest(sim.id() + "|" + sim.revision() + "|" + timeoutSeconds + "|" + retries)));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+    Job fresh = Job.queued(JobId.random(), owner, sim.id(), sim.revision(), retries,
+        Duration.ofSeconds(timeoutSeconds), clock.instant());
+    Job stored = registry.createJob(fresh, key);
+    boolean deduplicated = !stored.id().equals(fresh.id());
+    if (!deduplicated) {
+      backend.submit(stored.id(), stored.timeout(), Duration.ZERO);
+    }
+    return new Output(stored.id().value(), stored.state().wireName(), sim.id().value(), stored.revision(),
+        stored.createdAt(), stored.timeout().toSeconds(), stored.maxRetries(), deduplicated,
+        "/jobs/" + stored.id().value() + "/events");
+  }
+
+  static String digest(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.mcpbridge.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import io.mcpbridge.core.error.ForbiddenException;
+import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.error.NotFoundException;
+import io.mcpbridge.core.model.JobEvent;
+import io.mcpbridge.core.model.JobId;
+import io.mcpbridge.core.model.Principal;
+import io.mcpbridge.core.model.Role;
+import io.mcpbridge.core.port.JobRegistry;
+import io.mcpbridge.core.port.JobWatch;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /jobs/{jobId}/events}: a job's events as server-sent events. The event id is the
+ * job's event sequence number, so a client resumes with {@code Last-Event-ID}; comments keep the
+ * connection alive; the stream ends after the terminal state event. Events are read from the
+ * registry (durable, ordered); in-process notifications only make delivery prompt, and a slow poll
+ * covers events written by other processes.
+ */
+final class JobEventStreams {
+  private static final Logger LOG = LoggerFactory.getLogger(JobEventStreams.class);
+  private static final long HEARTBEAT_SECONDS = 15;
+  private static final long POLL_MILLIS = 1000;
+
+  private final JobRegistry jobs;
+  private final JobWatch watch;
+  private final Authenticator authenticator;
+  private final ObjectMapper json;
+  private final ScheduledExecutorService scheduler;
+
+  JobEventStreams(JobRegistry jobs, JobWatch watch, Authenticator authenticator, ObjectMapper json,
+      ScheduledExecutorService scheduler) {
+    this.jobs = jobs;
+    this.watch = watch;
+    this.authenticator = authenticator;
+    this.json = json;
+    this.scheduler = scheduler;
+  }
+
+  /** The body of one event. */
+  record EventView(String jobId, long sequence, Instant timestamp, String type, String status,
+      JobEvent.Progress progress, String message) {}
+
+  void register(JavalinConfig config) {
+    config.routes.get("/jobs/{jobId}/events", this::open);
+  }
+
+  private void open(Context ctx) throws Exception {
+    Principal principal = authenticator.authenticate(ctx);
+    if (!principal.has(Role.VIEWER)) {
+      throw new ForbiddenException("reading job events requires the viewer role");
+    }
+    JobId id;
+    try {
+      id = new JobId(ctx.pathParam("jobId"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("malformed job id");
+    }
+    if (jobs.findJob(id).isEmpty()) {
+      throw new NotFoundException("no job " + id);
+    }
+    long resumeAfter = lastEventId(ctx.header("Last-Event-ID"));
+    new SseHandler(client -> stream(client, id, resumeAfter)).handle(ctx);
+  }
+
+  private void stream(SseClient client, JobId id, long resumeAfter) {
+    client.keepAlive();
+    Stream stream = new Stream(client, id, resumeAfter);
+    try {
+      AutoCloseable watching = watch.watch(id, () -> scheduler.execute(stream::drain));
+      ScheduledFuture<?> poll = scheduler.scheduleWithFixedDelay(stream::drain, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> heartbeat = scheduler.scheduleWithFixedDelay(stream::heartbeat, HEARTBEAT_SECONDS,
+          HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+      client.onClose(() -> {
+        poll.cancel(false);
+        heartbeat.cancel(false);
+        try {
+          watching.close();
+        } catch (Exception e) {
+          LOG.debug("closing job watch", e);
+        }
+      });
+      scheduler.execute(stream::drain);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      client.close(); // server is stopping
+    }
+  }
+
+  private static long lastEventId(String header) {
+    if (header == null || header.isBlank()) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Long.parseLong(header.trim()));
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("Last-Event-ID must be an event sequence number");
+    }
+  }
+
+  /** One client's position in a job's event stream; drains run one at a time. */
+  private final class Stream {
+    private final SseClient client;
+    private final JobId id;
+    private long lastSequence;
+    private boolean finished;
+
+    Stream(SseClient client, JobId id, long lastSequence) {
+      this.client = client;
+      this.id = id;
+      this.lastSequence = lastSequence;
+    }
+
+    synchronized void drain() {
+      if (finished || client.terminated()) {
+        return;
+      }
+      try {
+        List<JobEvent> events = jobs.events(id, lastSequence);
+        for (JobEvent e : events) {
+          String type = e.type().name().toLowerCase(java.util.Locale.ROOT);
+          client.sendEvent(type, json.writeValueAsString(new EventView(e.jobId().value(), e.sequence(), e.timestamp(),
+              type, e.state().wireName(), e.progress().orElse(null), e.message().orElse(null))), Long.toString(e.sequence()));
+          lastSequence = e.sequence();
+          if (e.type() == JobEvent.Type.STATE && e.state().isTerminal()) {
+            finished = true;
+            client.close();
+            return;
+          }
+        }
+      } catch (Exception e) {
+        LOG.warn("job event stream for {} failed: {}", id, e.getMessage());
+        finished = true;
+        client.close();
+      }
+    }
+
+    synchronized void heartbeat() {
+      if (!finished && !client.terminated()) {
+        client.sendComment("heartbeat");
+      }
+    }
+  }
+}

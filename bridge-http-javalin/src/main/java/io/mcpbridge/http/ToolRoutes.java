@@ -1,0 +1,108 @@
+package io.mcpbridge.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.mcpbridge.core.error.ConfirmationRequiredException;
+import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.model.Principal;
+import io.mcpbridge.core.port.ToolContext;
+import io.mcpbridge.core.port.ToolDescriptor;
+import io.mcpbridge.core.port.ToolService;
+import io.mcpbridge.mcp.ToolInputReader;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * REST: {@code POST /<tool name>} with the tool's input as the JSON body, for every tool. Critical
+ * tools need {@code X-MCP-Confirm: true} (else 428). {@code load_simulation} answers 201,
+ * {@code run_simulation} 202, the rest 200.
+ */
+final class ToolRoutes {
+  static final String CONFIRM_HEADER = "X-MCP-Confirm";
+  static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+  private final ToolService tools;
+  private final Authenticator authenticator;
+  private final ObjectMapper json;
+  private final ToolInputReader inputs;
+
+  ToolRoutes(ToolService tools, Authenticator authenticator, ObjectMapper json) {
+    this.tools = tools;
+    this.authenticator = authenticator;
+    this.json = json;
+    this.inputs = new ToolInputReader(json);
+  }
+
+  void register(JavalinConfig config) {
+    for (ToolDescriptor d : tools.tools()) {
+      config.routes.post("/" + d.name(), ctx -> call(d, ctx));
+    }
+  }
+
+  private void call(ToolDescriptor d, Context ctx) throws IOException {
+    Principal principal = authenticator.authenticate(ctx);
+    byte[] body = ctx.bodyAsBytes();
+    JsonNode arguments = parse(body);
+    Record input = inputs.read(arguments, d.inputType());
+    if (d.critical() && !"true".equalsIgnoreCase(String.valueOf(ctx.header(CONFIRM_HEADER)).trim())) {
+      throw new ConfirmationRequiredException(d.name() + " changes state and needs confirmation: resend with header "
+          + CONFIRM_HEADER + ": true once a person has approved it", Optional.empty());
+    }
+    ToolContext context = new ToolContext(principal, CorrelationIds.of(ctx),
+        Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER)), "rest", Optional.of(sha256(body)));
+    Record output = tools.call(d.name(), input, context, this::digestOf);
+    ctx.status(statusFor(d.name())).json(output);
+  }
+
+  private JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      return json.createObjectNode();
+    }
+    try {
+      return json.readTree(body);
+    } catch (IOException e) {
+      throw new InvalidInputException("request body is not valid JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private Optional<String> digestOf(Object output) {
+    try {
+      return Optional.of(sha256(json.writeValueAsBytes(output)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static int statusFor(String tool) {
+    switch (tool) {
+      case "load_simulation":
+        return 201;
+      case "run_simulation":
+        return 202;
+      default:
+        return 200;
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    int nl = message.indexOf('\n');
+    String line = nl < 0 ? message : message.substring(0, nl);
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+}
