@@ -16,6 +16,7 @@ import io.mcpbridge.core.model.TimeSeries;
 import io.mcpbridge.core.port.RunControl;
 import io.mcpbridge.core.port.SimulationEngine;
 import io.mcpbridge.engine.pkml.assembly.ExpressionCompiler;
+import io.mcpbridge.engine.pkml.assembly.FormulaExpressionCompiler;
 import io.mcpbridge.engine.pkml.assembly.ModelCompiler;
 import io.mcpbridge.engine.pkml.assembly.OutputGrid;
 import io.mcpbridge.engine.pkml.assembly.PkmlModel;
@@ -47,6 +48,15 @@ public final class PkmlSimulationEngine implements SimulationEngine {
   private final PkmlEngineSettings settings;
   private final ExpressionCompiler expressions;
   private final Map<String, PkmlModel> cache;
+
+  /**
+   * An engine with OSP's formula language ({@link FormulaExpressionCompiler}).
+   *
+   * @param settings file-size and cache limits
+   */
+  public PkmlSimulationEngine(PkmlEngineSettings settings) {
+    this(settings, new FormulaExpressionCompiler());
+  }
 
   /**
    * @param settings file-size and cache limits

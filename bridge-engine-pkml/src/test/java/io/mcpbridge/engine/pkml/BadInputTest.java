@@ -57,7 +57,7 @@ class BadInputTest {
 
   @Test
   void oversizedFileIsRejectedBeforeParsing() throws Exception {
-    PkmlSimulationEngine small = new PkmlSimulationEngine(new PkmlEngineSettings(1000, 2), new TestExpressions());
+    PkmlSimulationEngine small = new PkmlSimulationEngine(new PkmlEngineSettings(1000, 2));
     ModelRef ref = write(good());
     assertThatThrownBy(() -> small.load(ref)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("bad.pkml").hasMessageContaining("limit");

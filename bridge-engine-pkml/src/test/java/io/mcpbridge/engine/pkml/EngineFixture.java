@@ -10,7 +10,7 @@ public final class EngineFixture {
   private EngineFixture() {}
 
   public static PkmlSimulationEngine engine() {
-    return new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS, new TestExpressions());
+    return new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS);
   }
 
   public static ModelRef ref(Path file) {

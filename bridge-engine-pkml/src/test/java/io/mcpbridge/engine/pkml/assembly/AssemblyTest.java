@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.core.model.OutputInterval;
 import io.mcpbridge.engine.pkml.ReferenceData;
-import io.mcpbridge.engine.pkml.TestExpressions;
+
 import io.mcpbridge.engine.pkml.solver.StepMonitor;
 import io.mcpbridge.engine.pkml.xml.PkmlReader;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ class AssemblyTest {
 
   static PkmlModel compile(String model) throws Exception {
     return ModelCompiler.compile(PkmlReader.read(Files.readAllBytes(ReferenceData.model(model))),
-        new TestExpressions());
+        new FormulaExpressionCompiler());
   }
 
   static SimulationRun prepared(PkmlModel m) {
