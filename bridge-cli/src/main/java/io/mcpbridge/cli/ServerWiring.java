@@ -1,25 +1,39 @@
 package io.mcpbridge.cli;
 
 import io.mcpbridge.core.config.AppConfig;
+import io.mcpbridge.http.Authenticator;
+import io.mcpbridge.http.HttpServices;
 import io.mcpbridge.http.HttpSettings;
 import io.mcpbridge.http.JavalinHttpApp;
 import io.mcpbridge.http.RunningServer;
 import java.time.Clock;
 
-/** Composition root of the server: builds adapters and the HTTP edge from the configuration. */
+/** Composition root of the server: the runtime behind the HTTP edge. */
 final class ServerWiring implements AutoCloseable {
+  private final BridgeRuntime runtime;
   private final RunningServer http;
 
-  private ServerWiring(RunningServer http) {
+  private ServerWiring(BridgeRuntime runtime, RunningServer http) {
+    this.runtime = runtime;
     this.http = http;
   }
 
   /** Builds and starts everything; the returned handle stops it again. */
   static ServerWiring start(AppConfig config, String version) {
-    HttpSettings httpSettings = new HttpSettings(config.server().host(), config.server().port(),
-        config.server().maxRequestBytes(), config.server().serviceName(), version,
-        config.server().environment().wireName());
-    return new ServerWiring(JavalinHttpApp.start(httpSettings, Clock.systemUTC()));
+    Clock clock = Clock.systemUTC();
+    BridgeRuntime runtime = BridgeRuntime.start(config, clock);
+    try {
+      HttpSettings httpSettings = new HttpSettings(config.server().host(), config.server().port(),
+          config.server().maxRequestBytes(), config.server().serviceName(), version,
+          config.server().environment().wireName());
+      Authenticator authenticator = new Authenticator(runtime.tokenVerifier, config.auth().allowAnonymous());
+      RunningServer http = JavalinHttpApp.start(httpSettings,
+          new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, clock));
+      return new ServerWiring(runtime, http);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
   }
 
   /** The bound port (useful when configured as 0). */
@@ -30,5 +44,6 @@ final class ServerWiring implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    runtime.close();
   }
 }

@@ -1,0 +1,160 @@
+package io.mcpbridge.cli;
+
+import io.mcpbridge.audit.local.LocalAuditSettings;
+import io.mcpbridge.audit.local.LocalFileAuditSink;
+import io.mcpbridge.auth.TokenVerifiers;
+import io.mcpbridge.core.config.AppConfig;
+import io.mcpbridge.core.config.AuditSettings;
+import io.mcpbridge.core.config.AuthSettings;
+import io.mcpbridge.core.config.JobSettings;
+import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.model.AuditEvent;
+import io.mcpbridge.core.model.AuditIdentity;
+import io.mcpbridge.core.port.AuditSink;
+import io.mcpbridge.core.port.JobBackend;
+import io.mcpbridge.core.port.JobRegistry;
+import io.mcpbridge.core.port.SimulationEngine;
+import io.mcpbridge.core.port.TokenVerifier;
+import io.mcpbridge.core.service.BridgeTools;
+import io.mcpbridge.core.service.JobNotifier;
+import io.mcpbridge.core.service.JobRecovery;
+import io.mcpbridge.core.service.JobRunner;
+import io.mcpbridge.core.service.ModelAccess;
+import io.mcpbridge.core.service.ModelIndex;
+import io.mcpbridge.core.service.ToolCatalog;
+import io.mcpbridge.core.service.ToolInvoker;
+import io.mcpbridge.core.units.UnitCatalog;
+import io.mcpbridge.engine.pkml.PkmlEngineSettings;
+import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
+import io.mcpbridge.jobs.thread.ThreadJobBackend;
+import io.mcpbridge.registry.sqlite.SqliteJobRegistry;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything behind the edges, built from the configuration: engine, registry, audit trail, job
+ * backend, tools. Shared by {@code serve}, {@code call} and {@code mcp}. Closing releases
+ * resources in reverse creation order.
+ */
+final class BridgeRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BridgeRuntime.class);
+  private static final long RETENTION_SWEEP_MINUTES = 10;
+  private static final int CACHED_MODELS = 16;
+
+  final AppConfig config;
+  final Clock clock;
+  final JobRegistry registry;
+  final AuditSink audit;
+  final JobNotifier notifier;
+  final ToolInvoker tools;
+  final Optional<TokenVerifier> tokenVerifier;
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
+  private BridgeRuntime(AppConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    SimulationEngine engine = new PkmlSimulationEngine(
+        new PkmlEngineSettings(config.models().maxModelBytes(), CACHED_MODELS));
+    this.registry = own(SqliteJobRegistry.open(config.registry().path()));
+    this.audit = own(auditSink(config, clock));
+    JobBackend backend = own(jobBackend(config, clock));
+    this.notifier = new JobNotifier();
+    ModelAccess access = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
+    ToolCatalog catalog = BridgeTools.standard(access, new ModelIndex(access), engine, registry, backend,
+        UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), clock);
+    backend.start(new JobRunner(registry, engine, backend, notifier, audit, clock));
+    JobRecovery.Report recovered = new JobRecovery(registry, backend, clock).recover();
+    if (recovered.resubmitted() + recovered.requeued() + recovered.failed() > 0) {
+      LOG.info("recovered jobs after restart: {} resubmitted, {} requeued, {} failed as interrupted",
+          recovered.resubmitted(), recovered.requeued(), recovered.failed());
+    }
+    this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), clock);
+    this.tokenVerifier = tokenVerifier(config.auth(), config, clock);
+    scheduleRetention();
+    audit.append(systemEvent("system.start", Map.of("environment", config.server().environment().wireName(),
+        "jobBackend", config.jobs().backend().name().toLowerCase(java.util.Locale.ROOT))));
+  }
+
+  /** Builds the runtime; the caller closes it. */
+  static BridgeRuntime start(AppConfig config, Clock clock) {
+    return new BridgeRuntime(config, clock);
+  }
+
+  private <T extends AutoCloseable> T own(T resource) {
+    resources.push(resource);
+    return resource;
+  }
+
+  private static AuditSink auditSink(AppConfig config, Clock clock) {
+    AuditSettings audit = config.audit();
+    if (!audit.enabled()) {
+      LOG.warn("AUDIT_ENABLED=false: tool calls and job transitions are NOT recorded");
+      return new DisabledAuditSink();
+    }
+    if (audit.backend() == AuditSettings.Backend.S3) {
+      throw new InvalidInputException("AUDIT_STORAGE_BACKEND=s3 is not available in this build; use local");
+    }
+    return LocalFileAuditSink.open(LocalAuditSettings.from(audit, config.server().environment(), clock));
+  }
+
+  private static JobBackend jobBackend(AppConfig config, Clock clock) {
+    if (config.jobs().backend() == JobSettings.Backend.QUEUE) {
+      throw new InvalidInputException("JOB_BACKEND=queue is not available in this build; use thread");
+    }
+    return ThreadJobBackend.from(config.jobs(), clock);
+  }
+
+  private static Optional<TokenVerifier> tokenVerifier(AuthSettings auth, AppConfig config, Clock clock) {
+    boolean anySource = auth.devSecret().isPresent() || auth.issuerUrl().isPresent() || auth.jwksUrl().isPresent();
+    return anySource ? Optional.of(TokenVerifiers.fromSettings(auth, config.server().environment(), clock)) : Optional.empty();
+  }
+
+  private void scheduleRetention() {
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bridge-retention");
+      t.setDaemon(true);
+      return t;
+    });
+    resources.push(sweeper::shutdownNow);
+    sweeper.scheduleWithFixedDelay(() -> {
+      try {
+        int purged = registry.purgeFinishedBefore(clock.instant().minus(config.jobs().retention()));
+        if (purged > 0) {
+          LOG.info("retention removed {} finished jobs older than {}", purged, config.jobs().retention());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("retention sweep failed: {}", e.getMessage());
+      }
+    }, 1, RETENTION_SWEEP_MINUTES, TimeUnit.MINUTES);
+  }
+
+  private AuditEvent systemEvent(String type, Map<String, String> summary) {
+    return new AuditEvent(UUID.randomUUID().toString(), clock.instant(), type, "system-" + UUID.randomUUID(),
+        AuditIdentity.system(), summary, Optional.empty(), Optional.empty(), "ok", 0, Optional.empty());
+  }
+
+  @Override
+  public void close() {
+    try {
+      audit.append(systemEvent("system.stop", Map.of()));
+    } catch (RuntimeException e) {
+      LOG.warn("could not record shutdown in the audit trail: {}", e.getMessage());
+    }
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        LOG.warn("error while closing: {}", e.getMessage());
+      }
+    }
+  }
+}
