@@ -4,8 +4,8 @@ import io.mcpbridge.core.audit.ChainFailure.Reason;
 import io.mcpbridge.core.model.AuditRecord;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +20,7 @@ import java.util.Optional;
  * tail was removed. Not thread-safe.
  */
 public final class AuditChainVerifier {
-  private final PublicKey publicKey;
+  private final List<PublicKey> trustedKeys;
   private final boolean trustFirstLink;
   private final List<String> notes = new ArrayList<>();
 
@@ -36,22 +36,30 @@ public final class AuditChainVerifier {
   private TrailPosition lastCheckpointAt;
   private long lastMatchedCheckpointSequence;
 
-  private AuditChainVerifier(PublicKey publicKey, boolean trustFirstLink) {
-    this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
+  private AuditChainVerifier(Collection<PublicKey> trustedKeys, boolean trustFirstLink) {
+    this.trustedKeys = List.copyOf(trustedKeys);
+    if (this.trustedKeys.isEmpty()) {
+      throw new IllegalArgumentException("at least one trusted public key is needed");
+    }
     this.trustFirstLink = trustFirstLink;
   }
 
-  /** Verifies a whole trail: the first record must be sequence 1 linked to the genesis hash. */
-  public static AuditChainVerifier fromGenesis(PublicKey publicKey) {
-    return new AuditChainVerifier(publicKey, false);
+  /**
+   * Verifies a whole trail: the first record must be sequence 1 linked to the genesis hash.
+   *
+   * @param trustedKeys public keys whose checkpoint signatures are accepted (several after a key
+   *     rotation); obtained out of band, never from the trail being judged alone
+   */
+  public static AuditChainVerifier fromGenesis(Collection<PublicKey> trustedKeys) {
+    return new AuditChainVerifier(trustedKeys, false);
   }
 
   /**
    * Verifies a trail from some later record on (a date range): the first record's own hash is
    * checked, but its link to earlier records is taken as given.
    */
-  public static AuditChainVerifier fromAnyRecord(PublicKey publicKey) {
-    return new AuditChainVerifier(publicKey, true);
+  public static AuditChainVerifier fromAnyRecord(Collection<PublicKey> trustedKeys) {
+    return new AuditChainVerifier(trustedKeys, true);
   }
 
   /** True once a failure was found; later input is then ignored. */
@@ -119,14 +127,14 @@ public final class AuditChainVerifier {
       return false;
     }
     AuditCheckpoint cp = signed.checkpoint();
-    if (!signed.verifies(publicKey)) {
-      return fail(Reason.SIGNATURE_INVALID, at, cp.sequence(),
-          "checkpoint signature does not verify with the trail's public key: the checkpoint was forged or altered");
-    }
-    checkpointsChecked++;
     if (!started && trustFirstLink) {
       return true; // attests a record before the range
     }
+    if (trustedKeys.stream().noneMatch(signed::verifies)) {
+      return fail(Reason.SIGNATURE_INVALID, at, cp.sequence(),
+          "checkpoint signature does not verify with any trusted public key: the checkpoint was forged or altered");
+    }
+    checkpointsChecked++;
     if (cp.sequence() > lastSequence) {
       return fail(Reason.TRUNCATED, lastRecordAt == null ? at : lastRecordAt, cp.sequence(),
           "signed checkpoint at " + at + " attests records up to sequence " + cp.sequence()

@@ -34,7 +34,7 @@ class AuditChainVerifierTest {
   }
 
   private static ChainVerdict verify(List<AuditRecord> records, SignedCheckpoint... checkpoints) {
-    AuditChainVerifier verifier = AuditChainVerifier.fromGenesis(KEYS.getPublic());
+    AuditChainVerifier verifier = AuditChainVerifier.fromGenesis(List.of(KEYS.getPublic()));
     List<SignedCheckpoint> pending = new ArrayList<>(List.of(checkpoints));
     for (int i = 0; i < records.size(); i++) {
       verifier.record(records.get(i), at(i + 1));
@@ -192,7 +192,7 @@ class AuditChainVerifierTest {
   @Test
   void givenRangeStartingMidChain_verify_trustsOnlyTheFirstLink() {
     List<AuditRecord> records = chain(6);
-    AuditChainVerifier verifier = AuditChainVerifier.fromAnyRecord(KEYS.getPublic());
+    AuditChainVerifier verifier = AuditChainVerifier.fromAnyRecord(List.of(KEYS.getPublic()));
     verifier.checkpoint(checkpointAt(records.get(1), Kind.PERIODIC), at(1));
     for (int i = 3; i < 6; i++) {
       verifier.record(records.get(i), at(i));
@@ -212,5 +212,21 @@ class AuditChainVerifierTest {
     ChainVerdict verdict = verify(records.subList(1, 3));
 
     assertThat(verdict.failure()).get().extracting(ChainFailure::reason).isEqualTo(Reason.CHAIN_BROKEN);
+  }
+
+  @Test
+  void givenRotatedKeys_verify_acceptsCheckpointsOfEveryTrustedKey() {
+    List<AuditRecord> records = chain(2);
+    KeyPair newer = AuditSigningKeys.generate();
+    AuditChainVerifier verifier = AuditChainVerifier.fromGenesis(List.of(KEYS.getPublic(), newer.getPublic()));
+    verifier.record(records.get(0), at(1));
+    verifier.checkpoint(checkpointAt(records.get(0), Kind.CLOSE), at(1));
+    verifier.checkpoint(new CheckpointSigner(newer.getPrivate()).sign(new AuditCheckpoint(1, records.get(0).hash(), NOW, Kind.OPEN)), at(2));
+    verifier.record(records.get(1), at(2));
+
+    ChainVerdict verdict = verifier.finish(true);
+
+    assertThat(verdict.intact()).isTrue();
+    assertThat(verdict.checkpointsChecked()).isEqualTo(2);
   }
 }
