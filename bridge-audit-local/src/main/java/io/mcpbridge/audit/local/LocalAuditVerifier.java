@@ -110,11 +110,18 @@ public final class LocalAuditVerifier {
       });
     }
     if (!verifier.failed()) {
+      Located<SignedCheckpoint> furthest = null;
       while (!checkpoints.isEmpty()) {
         Located<SignedCheckpoint> next = checkpoints.poll();
-        if (tailIncluded || next.value().checkpoint().sequence() <= verifier.lastSequence()) {
+        if (next.value().checkpoint().sequence() <= verifier.lastSequence()) {
           verifier.checkpoint(next.value(), next.at());
+        } else if (furthest == null || next.value().checkpoint().sequence() >= furthest.value().checkpoint().sequence()) {
+          furthest = next;
         }
+      }
+      // The checkpoint attesting most shows how much of the tail is missing.
+      if (tailIncluded && furthest != null) {
+        verifier.checkpoint(furthest.value(), furthest.at());
       }
     }
     List<String> torn = layout.tornFiles().stream().map(layout::display).toList();
