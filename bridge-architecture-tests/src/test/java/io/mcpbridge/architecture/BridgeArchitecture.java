@@ -36,10 +36,13 @@ final class BridgeArchitecture {
   ArchRule hexagon() {
     return onionArchitecture()
         .domainModels(pkg("core.model.."), pkg("core.error.."))
-        .domainServices(pkg("core.port.."))
+        .domainServices(pkg("core.port.."), pkg("core.audit.."))
         .applicationServices(pkg("core.config.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
+        .adapter("audit-local", pkg("audit.local.."))
+        // Test fixtures are production code of their own module: an outer ring nothing else may use.
+        .adapter("testkit", pkg("testkit.."))
         // The HTTP edge carries MCP's Streamable HTTP transport: it uses the protocol module
         // (transport-agnostic, ADR 0001). No other adapter-to-adapter edge is allowed.
         .ignoreDependency(resideIn(pkg("http..")), resideIn(pkg("mcp..")))
