@@ -50,6 +50,11 @@ class ArchitectureRulesBiteTest {
   }
 
   @Test
+  void givenAdapterUsingUseCaseImplementation_portsOnlyRule_reportsIt() {
+    assertThat(violations(rules.adaptersUsePortsOnly())).contains("http.DoseController").contains("core.service.DoseService");
+  }
+
+  @Test
   void givenPlainClassInPortPackage_portRule_reportsIt() {
     assertThat(violations(rules.portsAreContracts())).contains("DoseHelper");
   }

@@ -37,6 +37,11 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void adaptersUsePortsOnly() {
+    rules.adaptersUsePortsOnly().check(product);
+  }
+
+  @Test
   void coreIsPure() {
     rules.coreIsPure().check(product);
   }

@@ -36,10 +36,13 @@ final class BridgeArchitecture {
   ArchRule hexagon() {
     return onionArchitecture()
         .domainModels(pkg("core.model.."), pkg("core.error.."))
-        .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."))
-        .applicationServices(pkg("core.config.."))
+        .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."), pkg("core.audit.."))
+        .applicationServices(pkg("core.config.."), pkg("core.service.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
+        .adapter("audit-local", pkg("audit.local.."))
+        // Test fixtures are production code of their own module: an outer ring nothing else may use.
+        .adapter("testkit", pkg("testkit.."))
         // The HTTP edge carries MCP's Streamable HTTP transport: it uses the protocol module
         // (transport-agnostic, ADR 0001). No other adapter-to-adapter edge is allowed.
         .ignoreDependency(resideIn(pkg("http..")), resideIn(pkg("mcp..")))
@@ -70,6 +73,14 @@ final class BridgeArchitecture {
         .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Launcher", "Adapters")
         .whereLayer("Core").mayOnlyBeAccessedByLayers("Launcher", "Adapters")
         .withOptionalLayers(false);
+  }
+
+  /** Adapters reach the core through ports only, never through use-case implementations. */
+  ArchRule adaptersUsePortsOnly() {
+    return noClasses().that().resideInAnyPackage(pkg("engine.."), pkg("http.."), pkg("mcp.."), pkg("auth.."),
+            pkg("jobs.."), pkg("registry.."), pkg("audit.."), pkg("testkit.."))
+        .should().dependOnClassesThat().resideInAPackage(pkg("core.service.."))
+        .because("adapters do not depend on use-case implementations (DESIGN §8); driving ports live in core.port");
   }
 
   /** Core depends on the JDK, Guava and itself only. */

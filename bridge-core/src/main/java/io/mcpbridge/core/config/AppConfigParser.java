@@ -104,7 +104,9 @@ final class AppConfigParser {
         in.optionalInteger("AUDIT_S3_OBJECT_LOCK_DAYS", 1, 36_500),
         in.optional("AUDIT_S3_KMS_KEY_ID"));
     int lookback = in.integer("AUDIT_VERIFY_LOOKBACK_DAYS", 1, 3650);
-    return new AuditSettings(enabled, backend, path, failMode, key, s3, lookback);
+    int checkpointEvery = in.integer("AUDIT_CHECKPOINT_EVERY", 1, 1_000_000);
+    Duration checkpointInterval = Duration.ofSeconds(in.integer("AUDIT_CHECKPOINT_SECONDS", 1, 86_400));
+    return new AuditSettings(enabled, backend, path, failMode, key, s3, lookback, checkpointEvery, checkpointInterval);
   }
 
   private PopulationSettings population() {

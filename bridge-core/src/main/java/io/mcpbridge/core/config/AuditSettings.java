@@ -2,6 +2,7 @@ package io.mcpbridge.core.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param signingKey Ed25519 checkpoint key
  * @param s3 settings of the S3 backend
  * @param verifyLookbackDays days checked by scheduled verification
+ * @param checkpointEvery a signed checkpoint after this many events
+ * @param checkpointInterval a signed checkpoint when events have waited this long without one
  */
 public record AuditSettings(
     boolean enabled,
@@ -22,7 +25,9 @@ public record AuditSettings(
     FailMode failMode,
     Optional<Secret> signingKey,
     S3 s3,
-    int verifyLookbackDays) {
+    int verifyLookbackDays,
+    int checkpointEvery,
+    Duration checkpointInterval) {
 
   /** Audit stores. */
   public enum Backend {
@@ -32,8 +37,20 @@ public record AuditSettings(
 
   /** Behaviour when the store cannot persist. */
   public enum FailMode {
+    /** Refuse mutating actions while the store cannot persist: nothing happens unrecorded. */
     CLOSED,
-    OPEN
+    /** Let mutating actions proceed unrecorded: a known risk, refused in production. */
+    OPEN;
+
+    /**
+     * Whether a mutating action may go ahead given the audit store's health. Read-only actions
+     * are never gated.
+     *
+     * @param sinkHealthy the sink's {@code healthy()} at the time of the action
+     */
+    public boolean mutatingActionsMayProceed(boolean sinkHealthy) {
+      return sinkHealthy || this == OPEN;
+    }
   }
 
   /** Object Lock modes. */

@@ -63,8 +63,12 @@ public final class ConfigCatalog {
     define(audit, "AUDIT_STORAGE_PATH", "var/audit", "Directory of the local audit trail.", "must be creatable and writable when the backend is local");
     define(audit, "AUDIT_FAIL_MODE", "closed", "When the audit store fails: closed refuses mutating tools, open carries on (not in production).",
         "closed or open; open refused in production");
-    defineSecret(audit, "AUDIT_SIGNING_KEY", "Ed25519 private key (PKCS#8, base64) signing audit checkpoints; generated on first start in development.",
-        "base64 PKCS#8 Ed25519 key");
+    defineSecret(audit, "AUDIT_SIGNING_KEY", "Ed25519 private key (PKCS#8, base64) signing audit checkpoints; generated on first start in development, local and test.",
+        "base64 PKCS#8 Ed25519 key; required in staging/production");
+    define(audit, "AUDIT_CHECKPOINT_EVERY", "1000", "A signed checkpoint is written after this many events (and at every clean close).",
+        "integer 1–1000000");
+    define(audit, "AUDIT_CHECKPOINT_SECONDS", "60", "A signed checkpoint is written when events have waited this long without one.",
+        "integer 1–86400");
     define(audit, "AUDIT_S3_BUCKET", null, "Bucket of the S3 audit trail (Object Lock enabled).", "required when the backend is s3");
     define(audit, "AUDIT_S3_PREFIX", "audit-trail", "Key prefix of audit objects.", "no leading slash");
     define(audit, "AUDIT_S3_REGION", null, "Region of the bucket.", "required when the backend is s3");

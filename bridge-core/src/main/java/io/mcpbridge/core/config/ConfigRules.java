@@ -1,5 +1,6 @@
 package io.mcpbridge.core.config;
 
+import io.mcpbridge.core.audit.AuditSigningKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,21 @@ final class ConfigRules {
     }
   }
 
+  private void signingKey(AuditSettings audit) {
+    if (audit.signingKey().isEmpty()) {
+      if (env.isProtected()) {
+        in.error("AUDIT_SIGNING_KEY", "", "is required in " + env.wireName()
+            + " (checkpoints are signed with it; a generated key is allowed only in development, local or test)");
+      }
+      return;
+    }
+    try {
+      AuditSigningKeys.parsePrivate(audit.signingKey().get().reveal());
+    } catch (IllegalArgumentException e) {
+      in.error("AUDIT_SIGNING_KEY", audit.signingKey().get().reveal(), e.getMessage());
+    }
+  }
+
   private void audit() {
     AuditSettings audit = config.audit();
     if (!audit.enabled()) {
@@ -126,6 +142,7 @@ final class ConfigRules {
       in.error("AUDIT_FAIL_MODE", "open", "production must refuse mutating calls when the audit store fails (use closed)");
     }
     if (audit.backend() == AuditSettings.Backend.LOCAL) {
+      signingKey(audit);
       writableDirectory(audit.storagePath()).ifPresent(problem ->
           in.error("AUDIT_STORAGE_PATH", audit.storagePath().toString(), problem));
       return;

@@ -3,6 +3,7 @@ package io.mcpbridge.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcpbridge.core.audit.AuditSigningKeys;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.port.ConfigSource;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AppConfigTest {
+  private static final String SIGNING_KEY = AuditSigningKeys.encodePrivate(AuditSigningKeys.generate().getPrivate());
   @TempDir Path tmp;
   private final Map<String, String> vars = new HashMap<>();
 
@@ -101,6 +103,7 @@ class AppConfigTest {
   @Test
   void givenStagingWithIssuerAndAudience_load_needsNoExplicitJwksUrl() {
     vars.put("ENVIRONMENT", "staging");
+    vars.put("AUDIT_SIGNING_KEY", SIGNING_KEY);
     vars.put("AUTH_ISSUER_URL", "https://idp.example.org/realms/lab");
     vars.put("AUTH_AUDIENCE", "mcp-bridge");
 
@@ -150,6 +153,7 @@ class AppConfigTest {
   @Test
   void givenCeleryBrokerAliasInProductionPlainText_load_acceptsAliasAndWarns() {
     vars.put("ENVIRONMENT", "production");
+    vars.put("AUDIT_SIGNING_KEY", SIGNING_KEY);
     vars.put("AUTH_ISSUER_URL", "https://idp.example.org");
     vars.put("AUTH_AUDIENCE", "bridge");
     vars.put("JOB_BACKEND", "celery");
@@ -167,6 +171,7 @@ class AppConfigTest {
   @Test
   void givenEagerQueueInStaging_load_refusesEagerMode() {
     vars.put("ENVIRONMENT", "staging");
+    vars.put("AUDIT_SIGNING_KEY", SIGNING_KEY);
     vars.put("AUTH_ISSUER_URL", "https://idp.example.org");
     vars.put("AUTH_AUDIENCE", "bridge");
     vars.put("JOB_BACKEND", "queue");
@@ -258,5 +263,40 @@ class AppConfigTest {
         "AUDIT_S3_ENDPOINT", "AUDIT_S3_OBJECT_LOCK_MODE", "AUDIT_S3_OBJECT_LOCK_DAYS",
         "AUDIT_S3_KMS_KEY_ID", "AUDIT_VERIFY_LOOKBACK_DAYS", "POPULATION_STORAGE_PATH",
         "POPULATION_RETENTION_SECONDS", "HOST", "PORT", "LOG_LEVEL", "SERVICE_NAME");
+  }
+
+  @Test
+  void givenProductionWithoutSigningKey_load_requiresOne() {
+    vars.put("ENVIRONMENT", "production");
+
+    assertThat(hasError(load(), "AUDIT_SIGNING_KEY")).isTrue();
+  }
+
+  @Test
+  void givenDevelopmentWithoutSigningKey_load_acceptsGeneratedKey() {
+    vars.put("ENVIRONMENT", "development");
+
+    assertThat(hasError(load(), "AUDIT_SIGNING_KEY")).isFalse();
+  }
+
+  @Test
+  void givenMalformedSigningKey_load_reportsItMasked() {
+    vars.put("AUDIT_SIGNING_KEY", "bm90LWEta2V5");
+
+    ConfigReport report = load();
+
+    assertThat(report.errors()).filteredOn(p -> p.variable().equals("AUDIT_SIGNING_KEY")).singleElement()
+        .satisfies(p -> assertThat(p.describe()).doesNotContain("bm90LWEta2V5").contains("Ed25519"));
+  }
+
+  @Test
+  void givenCheckpointSettings_load_parsesThem() {
+    vars.put("AUDIT_CHECKPOINT_EVERY", "250");
+    vars.put("AUDIT_CHECKPOINT_SECONDS", "5");
+
+    AuditSettings audit = load().config().audit();
+
+    assertThat(audit.checkpointEvery()).isEqualTo(250);
+    assertThat(audit.checkpointInterval()).isEqualTo(Duration.ofSeconds(5));
   }
 }
