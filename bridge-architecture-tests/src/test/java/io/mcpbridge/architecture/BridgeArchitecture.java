@@ -36,10 +36,14 @@ final class BridgeArchitecture {
   ArchRule hexagon() {
     return onionArchitecture()
         .domainModels(pkg("core.model.."), pkg("core.error.."))
-        .domainServices(pkg("core.port.."))
+        // core.security holds pure policies used at the edges (the per-key rate limiter).
+        .domainServices(pkg("core.port.."), pkg("core.security.."))
         .applicationServices(pkg("core.config.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
+        .adapter("auth", pkg("auth.."))
+        // The testkit implements ports with fakes and contracts for other modules' tests.
+        .adapter("testkit", pkg("testkit.."))
         // The HTTP edge carries MCP's Streamable HTTP transport: it uses the protocol module
         // (transport-agnostic, ADR 0001). No other adapter-to-adapter edge is allowed.
         .ignoreDependency(resideIn(pkg("http..")), resideIn(pkg("mcp..")))
