@@ -36,11 +36,15 @@ final class BridgeArchitecture {
   ArchRule hexagon() {
     return onionArchitecture()
         .domainModels(pkg("core.model.."), pkg("core.error.."))
-        .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."), pkg("core.audit.."))
+        // core.security holds pure policies used at the edges (the per-key rate limiter).
+        .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."), pkg("core.audit.."),
+            pkg("core.security.."))
         .applicationServices(pkg("core.config.."), pkg("core.service.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
         .adapter("audit-local", pkg("audit.local.."))
+        .adapter("auth", pkg("auth.."))
+        .adapter("mcp", pkg("mcp.."))
         // Test fixtures are production code of their own module: an outer ring nothing else may use.
         .adapter("testkit", pkg("testkit.."))
         // The HTTP edge carries MCP's Streamable HTTP transport: it uses the protocol module

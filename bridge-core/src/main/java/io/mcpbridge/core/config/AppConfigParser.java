@@ -1,12 +1,17 @@
 package io.mcpbridge.core.config;
 
+import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.port.ConfigSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,7 +59,62 @@ final class AppConfigParser {
     Duration replay = Duration.ofSeconds(in.integer("AUTH_REPLAY_WINDOW_SECONDS", 0, 86_400));
     boolean anonymous = in.bool("AUTH_ALLOW_ANONYMOUS");
     Optional<Secret> devSecret = in.secret("AUTH_DEV_SECRET");
-    return new AuthSettings(issuer, audience, jwks, cache, skew, rate, replay, anonymous, devSecret);
+    Set<String> algorithms = algorithms(in.string("AUTH_ALLOWED_ALGORITHMS"));
+    Optional<String> rolesClaim = in.optional("AUTH_ROLES_CLAIM");
+    Map<String, Role> mapping = roleMapping(in.optional("AUTH_ROLE_MAPPING").orElse(""));
+    return new AuthSettings(issuer, audience, jwks, cache, skew, rate, replay, anonymous, devSecret,
+        algorithms, rolesClaim, mapping);
+  }
+
+  /** Asymmetric JWS algorithms by their canonical names (JWS names are case-sensitive; config is not). */
+  private static final List<String> ASYMMETRIC_ALGORITHMS = List.of(
+      "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
+
+  private Set<String> algorithms(String raw) {
+    Set<String> result = new LinkedHashSet<>();
+    int problemsBefore = in.problems().size();
+    for (String name : commaList(raw)) {
+      Optional<String> canonical = ASYMMETRIC_ALGORITHMS.stream().filter(a -> a.equalsIgnoreCase(name)).findFirst();
+      if (canonical.isPresent()) {
+        result.add(canonical.get());
+      } else if (name.toUpperCase(Locale.ROOT).startsWith("HS")) {
+        in.error("AUTH_ALLOWED_ALGORITHMS", raw, name + " is symmetric: the issuer's public keys cannot verify it "
+            + "(development tokens use AUTH_DEV_SECRET instead)");
+      } else if (name.equalsIgnoreCase("none")) {
+        in.error("AUTH_ALLOWED_ALGORITHMS", raw, "unsigned tokens (none) are never accepted");
+      } else {
+        in.error("AUTH_ALLOWED_ALGORITHMS", raw, name + " is not one of " + String.join(", ", ASYMMETRIC_ALGORITHMS));
+      }
+    }
+    if (result.isEmpty()) {
+      if (in.problems().size() == problemsBefore) {
+        in.error("AUTH_ALLOWED_ALGORITHMS", raw, "names no algorithm");
+      }
+      return AuthSettings.DEFAULT_ALGORITHMS;
+    }
+    return result;
+  }
+
+  private Map<String, Role> roleMapping(String raw) {
+    Map<String, Role> mapping = new LinkedHashMap<>();
+    for (String pair : commaList(raw)) {
+      int eq = pair.lastIndexOf('=');
+      if (eq <= 0 || eq == pair.length() - 1) {
+        in.error("AUTH_ROLE_MAPPING", raw, "entry '" + pair + "' is not name=role");
+        continue;
+      }
+      String name = pair.substring(0, eq).trim();
+      String roleName = pair.substring(eq + 1).trim();
+      Optional<Role> role = Role.parse(roleName);
+      if (role.isEmpty()) {
+        in.error("AUTH_ROLE_MAPPING", raw, "entry '" + pair + "' maps to '" + roleName + "', not viewer, operator or admin");
+      } else if (mapping.containsKey(name) && mapping.get(name) != role.get()) {
+        in.error("AUTH_ROLE_MAPPING", raw, "'" + name + "' is mapped twice, to different roles");
+      } else {
+        mapping.put(name, role.get());
+      }
+    }
+    return mapping;
   }
 
   private JobSettings jobs() {

@@ -25,13 +25,22 @@ public final class ConfigCatalog {
 
     String auth = "Authentication";
     define(auth, "AUTH_ISSUER_URL", null, "OIDC issuer; its /.well-known/openid-configuration is used for discovery.", "absolute http(s) URL; required in staging/production");
-    define(auth, "AUTH_AUDIENCE", null, "Expected `aud` of access tokens.", "non-empty; required in staging/production");
+    define(auth, "AUTH_AUDIENCE", null, "Expected `aud` of access tokens (and of development tokens, default mcp-bridge).",
+        "non-empty; required in staging/production and whenever AUTH_ISSUER_URL or AUTH_JWKS_URL is set");
     define(auth, "AUTH_JWKS_URL", null, "JWKS endpoint; discovered from the issuer when unset.", "absolute http(s) URL");
     define(auth, "AUTH_JWKS_CACHE_SECONDS", "900", "How long fetched signing keys are cached.", "integer 60–86400");
     define(auth, "AUTH_CLOCK_SKEW_SECONDS", "60", "Leeway for exp, nbf and iat.", "integer 0–600");
     define(auth, "AUTH_RATE_LIMIT_PER_MINUTE", "120", "Requests per minute per principal (0 = off).", "integer 0–1000000");
-    define(auth, "AUTH_REPLAY_WINDOW_SECONDS", "300", "Memory of single-use token ids beyond their expiry.", "integer 0–86400");
+    define(auth, "AUTH_REPLAY_WINDOW_SECONDS", "300", "Memory of single-use token ids (tokens with `\"single_use\": true`) beyond their expiry; ordinary tokens are never replay-checked.",
+        "integer 0–86400");
     define(auth, "AUTH_ALLOW_ANONYMOUS", "false", "Let unauthenticated callers act as viewer (development only).", "boolean; refused in staging/production");
+    define(auth, "AUTH_ALLOWED_ALGORITHMS", "RS256,PS256,ES256,EdDSA", "Comma-separated JWS algorithms accepted from the OIDC issuer.",
+        "RS256/384/512, PS256/384/512, ES256/384/512 or EdDSA; symmetric (HS*) and none are refused");
+    define(auth, "AUTH_ROLES_CLAIM", null, "Claim holding role names, instead of `roles` (a dotted path like `realm_access.roles` is followed).",
+        "claim name or dotted path");
+    define(auth, "AUTH_ROLE_MAPPING", null, "Identity-provider role or scope names to bridge roles, e.g. `lab-admin=admin,lab-user=operator`; "
+        + "when set it is the complete mapping (viewer/operator/admin count only if listed).",
+        "comma-separated name=role pairs; role is viewer, operator or admin");
     defineSecret(auth, "AUTH_DEV_SECRET", "HS256 secret for development tokens (`bridge token mint`).",
         "at least 32 bytes; refused unless ENVIRONMENT is development, local or test");
 

@@ -53,6 +53,10 @@ final class ConfigRules {
     if (auth.allowAnonymous() && env.isProtected()) {
       in.error("AUTH_ALLOW_ANONYMOUS", "true", "anonymous access is refused in " + env.wireName());
     }
+    if (auth.oidcConfigured() && auth.audience().isEmpty() && !env.isProtected()) {
+      in.error("AUTH_AUDIENCE", "", "is required whenever AUTH_ISSUER_URL or AUTH_JWKS_URL is set: without it,"
+          + " tokens the issuer made for any other service would be accepted");
+    }
     if (env.isProtected()) {
       if (auth.issuerUrl().isEmpty()) {
         in.error("AUTH_ISSUER_URL", "", "is required in " + env.wireName() + " (OIDC token validation)");

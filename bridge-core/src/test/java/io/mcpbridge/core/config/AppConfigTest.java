@@ -252,11 +252,65 @@ class AppConfigTest {
   }
 
   @Test
+  void givenDefaults_load_acceptsTheFourAsymmetricAlgorithmsAndNoMapping() {
+    AuthSettings auth = load().requireValid().auth();
+
+    assertThat(auth.allowedAlgorithms()).containsExactly("RS256", "PS256", "ES256", "EdDSA");
+    assertThat(auth.rolesClaim()).isEmpty();
+    assertThat(auth.roleMapping()).isEmpty();
+  }
+
+  @Test
+  void givenAlgorithmsInAnyCase_load_canonicalisesThem() {
+    vars.put("AUTH_ALLOWED_ALGORITHMS", "rs256, eddsa,ES384");
+
+    assertThat(load().requireValid().auth().allowedAlgorithms()).containsExactly("RS256", "EdDSA", "ES384");
+  }
+
+  @Test
+  void givenSymmetricNoneOrUnknownAlgorithm_load_reportsEach() {
+    vars.put("AUTH_ALLOWED_ALGORITHMS", "RS256,HS256,none,XYZ");
+
+    assertThat(load().errors()).filteredOn(p -> p.variable().equals("AUTH_ALLOWED_ALGORITHMS"))
+        .extracting(ConfigProblem::message)
+        .anySatisfy(m -> assertThat(m).contains("HS256 is symmetric"))
+        .anySatisfy(m -> assertThat(m).contains("none"))
+        .anySatisfy(m -> assertThat(m).contains("XYZ"));
+  }
+
+  @Test
+  void givenRolesClaimAndMapping_load_parsesThem() {
+    vars.put("AUTH_ROLES_CLAIM", "groups");
+    vars.put("AUTH_ROLE_MAPPING", "lab-admin=admin, lab-user=operator,https://x.example/ro=viewer");
+
+    AuthSettings auth = load().requireValid().auth();
+
+    assertThat(auth.rolesClaim()).contains("groups");
+    assertThat(auth.roleMapping()).containsExactly(Map.entry("lab-admin", io.mcpbridge.core.model.Role.ADMIN),
+        Map.entry("lab-user", io.mcpbridge.core.model.Role.OPERATOR),
+        Map.entry("https://x.example/ro", io.mcpbridge.core.model.Role.VIEWER));
+  }
+
+  @Test
+  void givenMalformedMapping_load_reportsEachEntry() {
+    vars.put("AUTH_ROLE_MAPPING", "lab-admin=superuser,novalue,=admin,a=viewer,a=admin");
+
+    assertThat(load().errors()).filteredOn(p -> p.variable().equals("AUTH_ROLE_MAPPING")).hasSize(4);
+  }
+
+  @Test
+  void givenIssuerWithoutAudienceInDevelopment_load_requiresTheAudience() {
+    vars.put("AUTH_ISSUER_URL", "http://127.0.0.1:8080/realms/lab");
+
+    assertThat(hasError(load(), "AUTH_AUDIENCE")).isTrue();
+  }
+
+  @Test
   void catalog_documentsEveryVariableOfTheDesign() {
     assertThat(ConfigCatalog.all()).extracting(SettingDefinition::name).contains(
         "ENVIRONMENT", "AUTH_ISSUER_URL", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "AUTH_JWKS_CACHE_SECONDS",
         "AUTH_CLOCK_SKEW_SECONDS", "AUTH_RATE_LIMIT_PER_MINUTE", "AUTH_REPLAY_WINDOW_SECONDS",
-        "AUTH_ALLOW_ANONYMOUS", "AUTH_DEV_SECRET", "JOB_BACKEND", "JOB_WORKER_THREADS",
+        "AUTH_ALLOW_ANONYMOUS", "AUTH_DEV_SECRET", "AUTH_ALLOWED_ALGORITHMS", "AUTH_ROLES_CLAIM", "AUTH_ROLE_MAPPING", "JOB_BACKEND", "JOB_WORKER_THREADS",
         "JOB_TIMEOUT_SECONDS", "JOB_MAX_RETRIES", "JOB_RETENTION_SECONDS", "JOB_BROKER_URL",
         "JOB_REGISTRY_PATH", "MCP_MODEL_SEARCH_PATHS", "AUDIT_ENABLED", "AUDIT_STORAGE_BACKEND",
         "AUDIT_STORAGE_PATH", "AUDIT_S3_BUCKET", "AUDIT_S3_PREFIX", "AUDIT_S3_REGION",
