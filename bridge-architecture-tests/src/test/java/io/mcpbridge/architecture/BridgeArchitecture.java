@@ -40,6 +40,10 @@ final class BridgeArchitecture {
         .applicationServices(pkg("core.config.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
+        .adapter("jobs-thread", pkg("jobs.thread.."))
+        // The testkit is production code of its own module: as one more ring member it may use
+        // core, and no production adapter may depend on it.
+        .adapter("testkit", pkg("testkit.."))
         // The HTTP edge carries MCP's Streamable HTTP transport: it uses the protocol module
         // (transport-agnostic, ADR 0001). No other adapter-to-adapter edge is allowed.
         .ignoreDependency(resideIn(pkg("http..")), resideIn(pkg("mcp..")))
