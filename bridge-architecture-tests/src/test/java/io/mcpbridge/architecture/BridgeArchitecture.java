@@ -40,6 +40,7 @@ final class BridgeArchitecture {
         .applicationServices(pkg("core.config.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
+        .adapter("registry-sqlite", pkg("registry.sqlite.."))
         .adapter("jobs-thread", pkg("jobs.thread.."))
         // The testkit is production code of its own module: as one more ring member it may use
         // core, and no production adapter may depend on it.
