@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpbridge.core.error.BackendUnavailableException;
+import io.mcpbridge.core.error.ConflictException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Job;
 import io.mcpbridge.core.model.JobEvent;
@@ -21,8 +22,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +113,37 @@ class SqliteJobRegistryTest extends JobRegistryContract {
 
     assertThatThrownBy(() -> closed.createJob(JobFixtures.aQueuedJob("alice", clock.instant()), Optional.empty()))
         .isInstanceOf(BackendUnavailableException.class);
+  }
+
+  @Test
+  void givenRefusedWritesInTheSameBatches_writeConcurrently_onlyTheRefusedOnesAreRolledBack() throws Exception {
+    Job existing = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant()), Optional.empty());
+    List<Callable<Boolean>> writes = new ArrayList<>();
+    List<Job> fresh = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      if (i % 2 == 0) {
+        Job job = JobFixtures.aQueuedJob("alice", clock.instant());
+        fresh.add(job);
+        writes.add(() -> registry.createJob(job, Optional.empty()) != null);
+      } else {
+        writes.add(() -> {
+          try {
+            registry.createJob(existing, Optional.empty());
+            return false;
+          } catch (ConflictException refused) {
+            return true;
+          }
+        });
+      }
+    }
+
+    assertThat(runConcurrently(writes)).containsOnly(true);
+
+    assertThat(registry.jobsInStates(Set.of(JobState.QUEUED))).hasSize(fresh.size() + 1);
+    for (Job job : fresh) {
+      assertThat(registry.events(job.id(), 0)).hasSize(1);
+    }
+    assertThat(registry.events(existing.id(), 0)).hasSize(1);
   }
 
   private static String pragma(Path file, String name) throws Exception {
