@@ -45,7 +45,10 @@ final class BridgeArchitecture {
         .adapter("audit-local", pkg("audit.local.."))
         .adapter("auth", pkg("auth.."))
         .adapter("mcp", pkg("mcp.."))
-        // Test fixtures are production code of their own module: an outer ring nothing else may use.
+        .adapter("registry-sqlite", pkg("registry.sqlite.."))
+        .adapter("jobs-thread", pkg("jobs.thread.."))
+        // The testkit is production code of its own module: as one more ring member it may use
+        // core, and no production adapter may depend on it.
         .adapter("testkit", pkg("testkit.."))
         // The HTTP edge carries MCP's Streamable HTTP transport: it uses the protocol module
         // (transport-agnostic, ADR 0001). No other adapter-to-adapter edge is allowed.

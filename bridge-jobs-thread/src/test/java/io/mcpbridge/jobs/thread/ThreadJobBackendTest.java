@@ -1,0 +1,81 @@
+package io.mcpbridge.jobs.thread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mcpbridge.core.model.JobId;
+import io.mcpbridge.core.port.JobBackend;
+import io.mcpbridge.testkit.JobBackendContract;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class ThreadJobBackendTest extends JobBackendContract {
+
+  @Override
+  protected JobBackend createBackend(int workers, Clock clock) {
+    return new ThreadJobBackend(workers, clock, Duration.ofSeconds(2));
+  }
+
+  @Test
+  void givenWorkers_run_attemptsRunOnTheNamedPoolThreadsOnly() throws Exception {
+    Set<String> names = ConcurrentHashMap.newKeySet();
+    CountDownLatch done = new CountDownLatch(20);
+    try (ThreadJobBackend backend = new ThreadJobBackend(2, Clock.systemUTC(), Duration.ofSeconds(1))) {
+      backend.start((id, control) -> {
+        names.add(Thread.currentThread().getName());
+        done.countDown();
+      });
+      for (int i = 0; i < 20; i++) {
+        backend.submit(JobId.random(), Duration.ofMinutes(1), Duration.ZERO);
+      }
+      assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(names).isNotEmpty().allMatch(n -> n.matches("job-worker-[12]"));
+  }
+
+  @Test
+  void givenAttemptThatIgnoresCancellation_close_interruptsItAfterTheGracePeriod() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    ThreadJobBackend backend = new ThreadJobBackend(1, Clock.systemUTC(), Duration.ofMillis(200));
+    backend.start((id, control) -> {
+      running.countDown();
+      try {
+        Thread.sleep(60_000); // never checks its RunControl
+      } catch (InterruptedException e) {
+        interrupted.set(true);
+      }
+    });
+    backend.submit(JobId.random(), Duration.ofMinutes(1), Duration.ZERO);
+    assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+    long start = System.nanoTime();
+    backend.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(5));
+    assertThat(interrupted).isTrue();
+  }
+
+  @Test
+  void givenNotStartedBackend_submit_isRefused() {
+    try (ThreadJobBackend backend = new ThreadJobBackend(1, Clock.systemUTC(), Duration.ofSeconds(1))) {
+      assertThatThrownBy(() -> backend.submit(JobId.random(), Duration.ofMinutes(1), Duration.ZERO))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void givenNonPositiveTimeout_submit_isRefused() {
+    try (ThreadJobBackend backend = new ThreadJobBackend(1, Clock.systemUTC(), Duration.ofSeconds(1))) {
+      backend.start((id, control) -> { });
+      assertThatThrownBy(() -> backend.submit(JobId.random(), Duration.ZERO, Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+}
