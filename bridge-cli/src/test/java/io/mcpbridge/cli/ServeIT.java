@@ -53,8 +53,15 @@ class ServeIT {
       server.destroy();
       assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
     }
-    String firstLine = Files.readAllLines(log).stream().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
-    assertThat(new ObjectMapper().readTree(firstLine).get("level").asText()).isEqualTo("INFO");
+    // Every line is one JSON object; the start-up line says where the server listens.
+    java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(log)) {
+      lines.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(lines).anySatisfy(l -> {
+      assertThat(l.get("level").asText()).isEqualTo("INFO");
+      assertThat(l.get("message").asText()).contains("serving on http://127.0.0.1:" + port);
+    });
   }
 
   private HttpResponse<String> awaitHealth(int port, Process server) throws Exception {
