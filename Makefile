@@ -31,5 +31,15 @@ compliance: tools ## Release gates: architecture rules (later: MCP conformance, 
 docs: $(JAR) ## Regenerate docs/configuration.md from the configuration catalog
 	./bridge config reference > docs/configuration.md
 
+bench: $(JAR) ## Engine benchmarks: JMH load and warm run time per reference model, then `bridge run` end to end
+	$(MVN) -q -Pbench -pl bridge-engine-pkml -am -DskipTests -DskipITs package
+	@dir="$$(pwd)"; while [[ "$$dir" != / && ! -d "$$dir/shared/reference/pkml" ]]; do dir="$$(dirname "$$dir")"; done; \
+	  model="$$dir/shared/reference/pkml/models/esqlabsR_simple.pkml"; \
+	  if [[ ! -f "$$model" ]]; then echo "bench: no shared/reference/pkml above $$(pwd)" >&2; exit 2; fi; \
+	  echo; echo "bridge run esqlabsR_simple.pkml > /dev/null, end to end:"; \
+	  if command -v hyperfine >/dev/null; then hyperfine --warmup 2 --runs 20 "./bridge run '$$model' > /dev/null"; \
+	  else start=$$(date +%s%N); for i in $$(seq 20); do ./bridge run "$$model" > /dev/null; done; \
+	    echo "mean $$(( ($$(date +%s%N) - start) / 20000000 )) ms per run (20 runs)"; fi
+
 clean: ## Remove build output (keeps var/)
 	$(MVN) -q clean

@@ -1,7 +1,9 @@
 package io.mcpbridge.cli;
 
 import io.mcpbridge.core.error.BridgeException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -10,8 +12,8 @@ import picocli.CommandLine.Option;
 /** The {@code bridge} command. */
 @Command(name = "bridge", mixinStandardHelpOptions = true, versionProvider = BridgeMain.VersionProvider.class,
     description = "MCP Bridge: simulate OSP .pkml models natively, over MCP, REST and this CLI.",
-    subcommands = {ServeCommand.class, ConfigCommand.class, PkCommand.class, AuditCommand.class, TokenCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, RunCommand.class, PkCommand.class, ConfigCommand.class, AuditCommand.class,
+        TokenCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  ok                          1  failed or invalid (e.g. config check)",
         "  2  usage or invalid input      3  not authenticated or not allowed",
@@ -24,7 +26,9 @@ public final class BridgeMain {
 
   /** Entry point; exits with the documented code. */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // UTF-8 whatever the locale: result files carry units such as µmol.
+    System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
   }
 
   /** Runs the command line with the given streams and returns its exit code (used by tests). */

@@ -89,4 +89,24 @@ class SemanticsTest {
     assertThat(x[x.length - 1]).isEqualTo(50);
     assertThat(r.series("Organism|ke").orElseThrow().values()[0]).isEqualTo(0);
   }
+
+  /**
+   * Rates given per volume (§2.7) are multiplied by the volume of the reaction's container (2 l):
+   * zero order dA/dt = -k0·V gives A = 100 - 0.2·t, first order on the concentration
+   * dB/dt = -k1·(B/V)·V = -k1·B gives B = 100·e^(-0.01 t). Without the volume A would end at 90.
+   */
+  @Test
+  void concentrationBasedRatesAreScaledByTheContainerVolume() {
+    SimulationResult r = engine.run(SimulationSpec.of(resource("concentration_rates.pkml"))
+        .withOutputs(List.of("Organism|A", "Organism|B"))
+        .withSolver(TIGHT).withPrecision(ResultPrecision.FULL), RunControl.unbounded());
+    double[] t = r.times();
+    assertThat(t[t.length - 1]).isEqualTo(100);
+    for (int i = 0; i < t.length; i++) {
+      double a = 100 - 0.2 * t[i];
+      double b = 100 * Math.exp(-0.01 * t[i]);
+      assertThat(r.series("Organism|A").orElseThrow().values()[i]).isCloseTo(a, within(REL * a));
+      assertThat(r.series("Organism|B").orElseThrow().values()[i]).isCloseTo(b, within(REL * b));
+    }
+  }
 }

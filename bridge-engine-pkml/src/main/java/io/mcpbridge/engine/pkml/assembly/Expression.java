@@ -1,6 +1,8 @@
 package io.mcpbridge.engine.pkml.assembly;
 
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.IntPredicate;
 
 /**
  * A parsed formula expression whose references are read from a value array through a slot array:
@@ -17,6 +19,12 @@ public interface Expression {
 
   /** Whether the expression can depend on reference {@code i} at all. */
   boolean dependsOn(int i);
+
+  /**
+   * The value if the references accepted by {@code known} decide it (e.g. {@code k*A} with a
+   * known {@code k = 0} is 0 whatever A is); empty otherwise.
+   */
+  OptionalDouble foldedValue(IntPredicate known, double[] values, int[] slots);
 
   /** Whether the expression is constant (references none that matter). */
   boolean isConstant();

@@ -4,6 +4,8 @@ import io.mcpbridge.engine.pkml.expr.Formula;
 import io.mcpbridge.engine.pkml.expr.FormulaException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.IntPredicate;
 
 /**
  * The production {@link ExpressionCompiler}: OSP's formula language as implemented by
@@ -47,6 +49,11 @@ public final class FormulaExpressionCompiler implements ExpressionCompiler {
     @Override
     public boolean dependsOn(int i) {
       return formula.dependsOn(i);
+    }
+
+    @Override
+    public OptionalDouble foldedValue(IntPredicate known, double[] values, int[] slots) {
+      return formula.foldedValue(known, values, slots);
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class ModelCompiler {
   private final Map<Entity, Integer> slotOf = new IdentityHashMap<>();
   private final List<SlotInfo> slots = new ArrayList<>();
   private final List<ValueRule> rules = new ArrayList<>();
+  private final List<ValueRule.Table> offsetTables = new ArrayList<>();
 
   private ModelCompiler(SimulationFile file, ExpressionCompiler compiler) {
     this.file = file;
@@ -121,7 +122,7 @@ public final class ModelCompiler {
     }
     SettingsEvaluator settings = new SettingsEvaluator(file.settings(), compiler);
     return new PkmlModel(file.name(), slots, rules, byPath, candidates, eventDefs, List.copyOf(restarts),
-        settings.solver(), settings.intervals(), settings.outputs());
+        offsetTables, settings.solver(), settings.intervals(), settings.outputs());
   }
 
   private int addSlot(SlotInfo info, ValueRule rule) {
@@ -260,7 +261,9 @@ public final class ModelCompiler {
         if (tableDef == null) {
           throw new ModelDefinitionException(user.path() + ": formula " + f.id() + ": table object has no table formula");
         }
-        return new ValueRule.Table(table(tableDef), 0, aliasSlot(f, user, f.secondAlias()));
+        ValueRule.Table rule = new ValueRule.Table(table(tableDef), 0, aliasSlot(f, user, f.secondAlias()));
+        offsetTables.add(rule);
+        return rule;
       }
       case TABLE_WITH_X_ARGUMENT: {
         FormulaDef tableDef = tableOf(f, user);

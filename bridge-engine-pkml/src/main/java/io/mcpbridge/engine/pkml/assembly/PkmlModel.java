@@ -28,12 +28,14 @@ public final class PkmlModel {
   private final List<StateCandidate> candidates;
   private final List<EventDef> events;
   private final List<Double> restartTimes;
+  private final List<ValueRule.Table> offsetTables;
   private final SolverSettings solver;
   private final List<OutputInterval> intervals;
   private final List<String> outputs;
 
   PkmlModel(String name, List<SlotInfo> slots, List<ValueRule> initialRules, Map<String, Integer> quantitySlots,
-      List<StateCandidate> candidates, List<EventDef> events, List<Double> restartTimes, SolverSettings solver,
+      List<StateCandidate> candidates, List<EventDef> events, List<Double> restartTimes,
+      List<ValueRule.Table> offsetTables, SolverSettings solver,
       List<OutputInterval> intervals, List<String> outputs) {
     this.name = name;
     this.slots = List.copyOf(slots);
@@ -42,6 +44,7 @@ public final class PkmlModel {
     this.candidates = List.copyOf(candidates);
     this.events = List.copyOf(events);
     this.restartTimes = List.copyOf(restartTimes);
+    this.offsetTables = List.copyOf(offsetTables);
     this.solver = solver;
     this.intervals = List.copyOf(intervals);
     this.outputs = List.copyOf(outputs);
@@ -169,5 +172,10 @@ public final class PkmlModel {
 
   List<Double> restartTimes() {
     return restartTimes;
+  }
+
+  /** Tables read at Time minus an offset quantity; their restart times move with the offset. */
+  List<ValueRule.Table> offsetTables() {
+    return offsetTables;
   }
 }

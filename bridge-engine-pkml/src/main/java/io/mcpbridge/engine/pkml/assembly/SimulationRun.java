@@ -18,9 +18,9 @@ import java.util.TreeMap;
  * the clipped state.
  */
 final class SimulationRun {
-  private static final int OUTPUT = 1;
-  private static final int SWITCH = 2;
-  private static final int RESTART = 4;
+  static final int OUTPUT = 1;
+  static final int SWITCH = 2;
+  static final int RESTART = 4;
   private static final int MAX_ORDER = 5;
 
   private final PkmlModel model;
@@ -34,6 +34,7 @@ final class SimulationRun {
   private double[] scaleDivisors;
   private boolean[] negativeAllowed;
   private int[] rhsRoots;
+  private FixedSlots fixed;
   private final boolean[] fired;
 
   SimulationRun(PkmlModel model, RunRequest request, SolverSettings solver) {
@@ -115,14 +116,14 @@ final class SimulationRun {
     for (int target : assigned) {
       probe[target] = new ValueRule.State(-1);
     }
-    EvaluationPlan probePlan = EvaluationPlan.build(probe, slots, new int[0]);
+    fixed = FixedSlots.find(EvaluationPlan.build(probe, slots, new int[0]), values);
     List<StateCandidate> unknowns = new ArrayList<>();
     List<List<StateCandidate.Term>> activeTerms = new ArrayList<>();
     for (StateCandidate c : candidates) {
-      // SimModel drops terms that are identically zero (a constant rate of 0).
+      // SimModel drops terms that are identically zero (a constant rate of 0, or k*A with fixed k = 0).
       List<StateCandidate.Term> active = new ArrayList<>();
       for (StateCandidate.Term term : c.terms()) {
-        if (probePlan.dynamic[term.rateSlot()] || values[term.rateSlot()] != 0) {
+        if (!fixed.isZero(term.rateSlot())) {
           active.add(term);
         }
       }
@@ -215,8 +216,8 @@ final class SimulationRun {
     return changed;
   }
 
-  /** Output times plus switch and table restart times, each with its roles. */
-  private TreeMap<Double, Integer> timePoints(double[] outputTimes) {
+  /** Output times plus switch and table restart times, each with its roles (bit set of OUTPUT, SWITCH, RESTART). */
+  TreeMap<Double, Integer> timePoints(double[] outputTimes) {
     TreeMap<Double, Integer> points = new TreeMap<>();
     for (int i = 1; i < outputTimes.length; i++) {
       points.put(outputTimes[i], OUTPUT);
@@ -226,6 +227,14 @@ final class SimulationRun {
     }
     for (double t : model.restartTimes()) {
       addPoint(points, t, RESTART);
+    }
+    // A table read at Time - offset restarts at its own points shifted by a constant offset (§2.1).
+    for (ValueRule.Table table : model.offsetTables()) {
+      if (fixed.isFixed(table.offsetSlot())) {
+        for (double t : table.table().restartTimes()) {
+          addPoint(points, t + fixed.value(table.offsetSlot()), RESTART);
+        }
+      }
     }
     return points;
   }

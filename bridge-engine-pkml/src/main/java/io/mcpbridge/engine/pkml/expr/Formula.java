@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.function.IntPredicate;
 
 /**
  * A parsed formula string of OSP's expression language (PKML-ENGINE.md section 3), compiled to a
@@ -105,6 +107,22 @@ public final class Formula {
   public boolean dependsOn(int i) {
     Objects.checkIndex(i, aliases.size());
     return root.dep(i);
+  }
+
+  /**
+   * The value the formula has whatever the references not accepted by {@code known} are, if the
+   * known ones decide it: all references known, a product with a known zero factor, a quotient
+   * with a known zero numerator, or a conditional whose known condition selects a decided branch.
+   * This is how OSP recognises process rates that vanish identically (e.g. {@code k*A} with a
+   * constant {@code k = 0}). Known references are read as for {@link #evaluate}; others are not
+   * read.
+   *
+   * @param known which reference indices have a fixed value
+   * @return the decided value, or empty if it depends on an unknown reference
+   */
+  public OptionalDouble foldedValue(IntPredicate known, double[] values, int[] slots) {
+    Double v = root.fold(values, slots, known);
+    return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
   }
 
   /** True if the formula references nothing, i.e. it folded to a constant. */

@@ -1,6 +1,7 @@
 package io.mcpbridge.engine.pkml.expr;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Immutable evaluation tree. {@link #eval} computes the value, {@link #d} the exact partial
@@ -34,6 +35,49 @@ abstract class Node {
 
   /** ∂/∂(reference r); only called when {@link #dep}(r) is true. */
   abstract double d(int r, double[] v, int[] s);
+
+  /**
+   * The value of this subtree if the references accepted by {@code known} determine it, else
+   * null. The default needs every contained reference known; products, quotients and
+   * conditionals override it with OSP's simplifications (a zero factor or numerator makes the
+   * whole zero, a known condition selects its branch).
+   */
+  Double fold(double[] v, int[] s, IntPredicate known) {
+    for (int word = 0; word < deps.length; word++) {
+      long bits = deps[word];
+      while (bits != 0) {
+        int r = (word << 6) + Long.numberOfTrailingZeros(bits);
+        if (!known.test(r)) {
+          return null;
+        }
+        bits &= bits - 1;
+      }
+    }
+    return eval(v, s);
+  }
+
+  /** Folds a chain of factors: a known zero factor makes it zero whatever the others are. */
+  static Double foldProduct(Node[] items, double[] v, int[] s, IntPredicate known) {
+    boolean allKnown = true;
+    for (Node n : items) {
+      Double x = n.fold(v, s, known);
+      if (x != null && x == 0.0) {
+        return 0.0;
+      }
+      allKnown &= x != null;
+    }
+    if (!allKnown) {
+      return null;
+    }
+    double product = 1.0;
+    for (Node n : items) {
+      product *= n.eval(v, s);
+      if (product == 0.0) {
+        break;
+      }
+    }
+    return product;
+  }
 
   final boolean dep(int r) {
     int word = r >>> 6;
@@ -233,6 +277,11 @@ abstract class Node {
     }
 
     @Override
+    Double fold(double[] v, int[] s, IntPredicate known) {
+      return foldProduct(new Node[] {a, b}, v, s, known);
+    }
+
+    @Override
     double d(int r, double[] v, int[] s) {
       double sum = 0.0;
       if (a.dep(r)) {
@@ -251,6 +300,11 @@ abstract class Node {
     ProductN(Node[] items) {
       super(union(items));
       this.items = items;
+    }
+
+    @Override
+    Double fold(double[] v, int[] s, IntPredicate known) {
+      return foldProduct(items, v, s, known);
     }
 
     @Override
@@ -292,6 +346,15 @@ abstract class Node {
       super(union(a, b));
       this.a = a;
       this.b = b;
+    }
+
+    @Override
+    Double fold(double[] v, int[] s, IntPredicate known) {
+      Double x = a.fold(v, s, known);
+      if (x != null && x == 0.0) {
+        return 0.0;
+      }
+      return super.fold(v, s, known);
     }
 
     @Override
@@ -516,6 +579,18 @@ abstract class Node {
       this.c = c;
       this.t = t;
       this.e = e;
+    }
+
+    @Override
+    Double fold(double[] v, int[] s, IntPredicate known) {
+      Double cond = c.fold(v, s, known);
+      if (cond != null) {
+        if (cond == 1.0) {
+          return t.fold(v, s, known);
+        }
+        return Double.isNaN(cond) ? Double.valueOf(Double.NaN) : e.fold(v, s, known);
+      }
+      return null; // even equal branches do not decide it: the condition may turn out NaN
     }
 
     @Override
