@@ -2,6 +2,7 @@ package io.mcpbridge.cli;
 
 import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ModelRef;
 import io.mcpbridge.core.model.ResultPrecision;
@@ -14,18 +15,13 @@ import io.mcpbridge.core.units.UnitCatalog;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -129,13 +125,11 @@ final class RunCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException(file + ": no such file");
     }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    try {
+      return ModelAccess.sha256(file);
     } catch (IOException e) {
       throw new BackendUnavailableException(file + ": cannot read (" + e.getMessage() + ")", e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
     }
   }
+
 }
