@@ -18,8 +18,11 @@ $(JAR): $(SOURCES) | tools
 build: $(JAR) ## Build the self-contained jar (./bridge runs it)
 
 run: $(JAR) ## Start the server on the embedded default (thread jobs, SQLite, local audit, bundled models, development auth)
-	@mkdir -p var
-	ENVIRONMENT=$${ENVIRONMENT:-development} ./bridge serve
+	@mkdir -p var && chmod 700 var
+	@[[ -s var/dev-secret ]] || (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > var/dev-secret)
+	@echo "development tokens: export AUTH_DEV_SECRET=\$$(cat var/dev-secret); ./bridge token mint --sub you --roles operator"
+	ENVIRONMENT=$${ENVIRONMENT:-development} AUTH_DEV_SECRET=$${AUTH_DEV_SECRET:-$$(cat var/dev-secret)} \
+	  AUTH_ALLOW_ANONYMOUS=$${AUTH_ALLOW_ANONYMOUS:-true} ./bridge serve
 
 check: tools ## The whole test suite: unit tests, integration tests against real components, architecture rules
 	$(MVN) verify

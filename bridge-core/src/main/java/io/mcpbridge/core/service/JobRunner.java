@@ -91,12 +91,18 @@ public final class JobRunner implements JobHandler {
   private RunControl withProgress(JobId id, RunControl control) {
     ProgressListener listener = new ProgressListener() {
       private Instant last = Instant.MIN;
+      private boolean reportedEnd;
 
       @Override
       public void onProgress(double done, double total) {
         control.progress().onProgress(done, total);
         Instant now = clock.instant();
-        if (Duration.between(last, now).compareTo(PROGRESS_INTERVAL) >= 0 || last == Instant.MIN) {
+        boolean finished = done >= total;
+        if (finished && reportedEnd) {
+          return;
+        }
+        if (finished || Duration.between(last, now).compareTo(PROGRESS_INTERVAL) >= 0 || last == Instant.MIN) {
+          reportedEnd = finished;
           last = now;
           registry.appendEvent(id, JobEvent.Type.PROGRESS, JobState.RUNNING,
               Optional.of(new JobEvent.Progress(done, total)), Optional.empty(), now);

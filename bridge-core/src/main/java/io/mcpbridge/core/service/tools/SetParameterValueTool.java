@@ -112,19 +112,26 @@ public final class SetParameterValueTool implements Tool<SetParameterValueTool.I
     return units.toBase(value, unit, d, mw);
   }
 
-  /** The molecular weight of the molecule a quantity belongs to: the nearest path segment naming a molecule. */
+  /**
+   * The molecular weight of the molecule a quantity belongs to: the nearest path segment naming a
+   * molecule; failing that (e.g. an application's dose), the model's only molecule with a weight.
+   */
   private Optional<Double> molecularWeight(StoredSimulation sim, QuantityInfo q) {
     LoadedModel model = simulations.model(sim);
     String[] segments = q.path().split("\\|");
     for (int i = segments.length - 1; i >= 0; i--) {
       Optional<QuantityInfo> mw = model.quantity(segments[i] + "|" + MOLECULAR_WEIGHT);
       if (mw.isPresent()) {
-        double value = simulations.valueOf(sim, mw.get());
-        if (value > 0 && Double.isFinite(value)) {
-          return Optional.of(value);
-        }
+        return usable(simulations.valueOf(sim, mw.get()));
       }
     }
-    return Optional.empty();
+    List<Double> weights = model.quantities().stream()
+        .filter(c -> c.path().endsWith("|" + MOLECULAR_WEIGHT) && c.path().split("\\|").length == 2)
+        .map(c -> simulations.valueOf(sim, c)).filter(w -> usable(w).isPresent()).toList();
+    return weights.size() == 1 ? Optional.of(weights.get(0)) : Optional.empty();
+  }
+
+  private static Optional<Double> usable(double weight) {
+    return weight > 0 && Double.isFinite(weight) ? Optional.of(weight) : Optional.empty();
   }
 }
