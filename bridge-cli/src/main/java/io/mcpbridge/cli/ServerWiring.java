@@ -6,7 +6,9 @@ import io.mcpbridge.http.HttpServices;
 import io.mcpbridge.http.HttpSettings;
 import io.mcpbridge.http.JavalinHttpApp;
 import io.mcpbridge.http.RunningServer;
+import io.mcpbridge.core.security.RateLimiter;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Composition root of the server: the runtime behind the HTTP edge. */
 final class ServerWiring implements AutoCloseable {
@@ -26,9 +28,11 @@ final class ServerWiring implements AutoCloseable {
       HttpSettings httpSettings = new HttpSettings(config.server().host(), config.server().port(),
           config.server().maxRequestBytes(), config.server().serviceName(), version,
           config.server().environment().wireName());
-      Authenticator authenticator = new Authenticator(runtime.tokenVerifier, config.auth().allowAnonymous());
+      int perMinute = config.auth().rateLimitPerMinute();
+      Authenticator authenticator = new Authenticator(runtime.tokenVerifier, config.auth().allowAnonymous(),
+          perMinute > 0 ? Optional.of(new RateLimiter(perMinute, clock)) : Optional.empty());
       RunningServer http = JavalinHttpApp.start(httpSettings,
-          new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, clock));
+          new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, runtime.audit, clock));
       return new ServerWiring(runtime, http);
     } catch (RuntimeException e) {
       runtime.close();

@@ -44,6 +44,7 @@ final class RunningBridge implements AutoCloseable {
     env.put("AUDIT_STORAGE_PATH", work.resolve("var/audit").toString());
     env.put("POPULATION_STORAGE_PATH", work.resolve("var/population").toString());
     env.put("LOG_FORMAT", "json");
+    env.put("AUTH_RATE_LIMIT_PER_MINUTE", "0");
     return env;
   }
 

@@ -2,14 +2,18 @@ package io.mcpbridge.http;
 
 import io.javalin.http.Context;
 import io.mcpbridge.core.error.AuthenticationException;
+import io.mcpbridge.core.error.RateLimitedException;
 import io.mcpbridge.core.model.Principal;
 import io.mcpbridge.core.port.TokenVerifier;
+import io.mcpbridge.core.security.RateLimiter;
 import java.util.Optional;
 import org.slf4j.MDC;
 
 /**
  * Establishes who is calling: a bearer token checked by the {@link TokenVerifier}, or, where the
- * configuration allows it, the anonymous viewer. Never logs tokens.
+ * configuration allows it, the anonymous viewer. Applies the rate limit per principal, and per
+ * client address to anonymous calls and to failed authentications (so tokens cannot be guessed
+ * at speed). Never logs tokens.
  */
 public final class Authenticator {
   static final String PRINCIPAL_ATTRIBUTE = "bridge.principal";
@@ -19,14 +23,26 @@ public final class Authenticator {
 
   private final Optional<TokenVerifier> verifier;
   private final boolean allowAnonymous;
+  private final Optional<RateLimiter> limiter;
 
   /**
    * @param verifier checks bearer tokens; empty if no token source is configured
    * @param allowAnonymous let callers without a token act as viewer (development only)
+   * @param limiter requests per minute per principal and per anonymous client; empty = no limit
    */
-  public Authenticator(Optional<TokenVerifier> verifier, boolean allowAnonymous) {
+  public Authenticator(Optional<TokenVerifier> verifier, boolean allowAnonymous, Optional<RateLimiter> limiter) {
     this.verifier = verifier;
     this.allowAnonymous = allowAnonymous;
+    this.limiter = limiter;
+  }
+
+  private void charge(String key) {
+    if (limiter.isPresent()) {
+      RateLimiter.Decision d = limiter.get().tryAcquire(key);
+      if (!d.allowed()) {
+        throw new RateLimitedException("too many requests; retry in " + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
+      }
+    }
   }
 
   /** The caller of a request, remembered on the context and in the logging MDC. */
@@ -41,6 +57,7 @@ public final class Authenticator {
       if (!allowAnonymous) {
         throw new AuthenticationException("a bearer token is required");
       }
+      charge("ip:" + ctx.ip());
       principal = Principal.anonymous();
     } else {
       if (header.length() > MAX_HEADER_LENGTH) {
@@ -51,7 +68,13 @@ public final class Authenticator {
       }
       TokenVerifier v = verifier.orElseThrow(() ->
           new AuthenticationException("this server accepts no bearer tokens (no identity provider configured)"));
-      principal = v.verify(header.substring(BEARER.length()).trim());
+      try {
+        principal = v.verify(header.substring(BEARER.length()).trim());
+      } catch (AuthenticationException e) {
+        charge("ip:" + ctx.ip());
+        throw e;
+      }
+      charge("principal:" + principal.issuer().orElse("") + "|" + principal.subject());
     }
     ctx.attribute(PRINCIPAL_ATTRIBUTE, principal);
     MDC.put("principal", principal.subject());

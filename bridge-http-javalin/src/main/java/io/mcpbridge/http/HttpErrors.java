@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.mcpbridge.core.error.BridgeException;
 import io.mcpbridge.core.error.ErrorCode;
 import io.mcpbridge.core.error.ErrorDetail;
+import io.mcpbridge.core.error.RateLimitedException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,10 @@ final class HttpErrors {
   private HttpErrors() {}
 
   static void register(JavalinConfig config) {
+    config.routes.exception(RateLimitedException.class, (e, ctx) -> {
+      respond(ctx, e.code(), e.code().httpStatus(), e.getMessage(), e.details());
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    });
     config.routes.exception(BridgeException.class, (e, ctx) -> {
       if (e.code() == ErrorCode.INTERNAL_ERROR) {
         LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
@@ -48,6 +53,9 @@ final class HttpErrors {
   static void respond(Context ctx, ErrorCode code, int status, String message, List<ErrorDetail> details) {
     if (code == ErrorCode.UNAUTHENTICATED) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"mcp-bridge\", error=\"invalid_token\"");
+    }
+    if (code == ErrorCode.RATE_LIMITED) {
+      ctx.header("Retry-After", "1");
     }
     ctx.status(status).json(ErrorBody.of(code, message, CorrelationIds.of(ctx), details));
   }

@@ -48,6 +48,7 @@ public final class JavalinHttpApp {
       config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
       tools.register(config);
       events.register(config);
+      new AuditRoutes(services.audit(), services.authenticator()).register(config);
       HttpErrors.register(config);
     });
   }

@@ -30,7 +30,7 @@ public final class ConfigCatalog {
     define(auth, "AUTH_JWKS_URL", null, "JWKS endpoint; discovered from the issuer when unset.", "absolute http(s) URL");
     define(auth, "AUTH_JWKS_CACHE_SECONDS", "900", "How long fetched signing keys are cached.", "integer 60–86400");
     define(auth, "AUTH_CLOCK_SKEW_SECONDS", "60", "Leeway for exp, nbf and iat.", "integer 0–600");
-    define(auth, "AUTH_RATE_LIMIT_PER_MINUTE", "120", "Requests per minute per principal (0 = off).", "integer 0–1000000");
+    define(auth, "AUTH_RATE_LIMIT_PER_MINUTE", "600", "Requests per minute per principal, and per client address for anonymous calls and failed authentications (0 = off); over the limit: 429 with Retry-After.", "integer 0–1000000");
     define(auth, "AUTH_REPLAY_WINDOW_SECONDS", "300", "Memory of single-use token ids (tokens with `\"single_use\": true`) beyond their expiry; ordinary tokens are never replay-checked.",
         "integer 0–86400");
     define(auth, "AUTH_ALLOW_ANONYMOUS", "false", "Let unauthenticated callers act as viewer (development only).", "boolean; refused in staging/production");

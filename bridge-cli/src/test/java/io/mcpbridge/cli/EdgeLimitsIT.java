@@ -1,0 +1,68 @@
+package io.mcpbridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rate limits and the admin-only audit view at the real HTTP edge. */
+class EdgeLimitsIT {
+  private static final String DISCOVER = "{}";
+  @TempDir Path work;
+
+  @Test
+  void givenLimitOfFive_sixthRequestOfAPrincipal_gets429AndOthersAreUnaffected() throws Exception {
+    Map<String, String> env = RunningBridge.developmentEnv(work, RunningBridge.freePort());
+    env.put("AUTH_RATE_LIMIT_PER_MINUTE", "5");
+    try (RunningBridge bridge = RunningBridge.start(work, env)) {
+      String alice = bridge.mintToken("alice", "viewer");
+      String bob = bridge.mintToken("bob", "viewer");
+      for (int i = 0; i < 5; i++) {
+        assertThat(bridge.post("/discover_models", alice, DISCOVER, Map.of()).statusCode()).isEqualTo(200);
+      }
+
+      HttpResponse<String> limited = bridge.post("/discover_models", alice, DISCOVER, Map.of());
+
+      assertThat(limited.statusCode()).isEqualTo(429);
+      assertThat(RunningBridge.json(limited).get("error").get("code").asText()).isEqualTo("RateLimited");
+      assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+          assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+      assertThat(bridge.post("/discover_models", bob, DISCOVER, Map.of()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void givenRepeatedBadTokens_clientAddress_isRateLimited() throws Exception {
+    Map<String, String> env = RunningBridge.developmentEnv(work, RunningBridge.freePort());
+    env.put("AUTH_RATE_LIMIT_PER_MINUTE", "3");
+    try (RunningBridge bridge = RunningBridge.start(work, env)) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(bridge.post("/discover_models", "not-a-token-" + i, DISCOVER, Map.of()).statusCode()).isEqualTo(401);
+      }
+
+      assertThat(bridge.post("/discover_models", "not-a-token", DISCOVER, Map.of()).statusCode()).isEqualTo(429);
+    }
+  }
+
+  @Test
+  void auditEvents_areForAdminsOnly_andListToolCalls() throws Exception {
+    try (RunningBridge bridge = RunningBridge.start(work, RunningBridge.developmentEnv(work, RunningBridge.freePort()))) {
+      String viewer = bridge.mintToken("victor", "viewer");
+      String admin = bridge.mintToken("ada", "admin");
+      bridge.post("/discover_models", viewer, DISCOVER, Map.of("X-Correlation-Id", "corr-audit-1"));
+
+      assertThat(bridge.get("/audit/events", viewer, Map.of()).statusCode()).isEqualTo(403);
+      HttpResponse<String> page = bridge.get("/audit/events?type=tool.&correlationId=corr-audit-1", admin, Map.of());
+
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      var events = RunningBridge.json(page).get("events");
+      assertThat(events).hasSize(1);
+      assertThat(events.get(0).get("event").get("eventType").asText()).isEqualTo("tool.discover_models");
+      assertThat(events.get(0).get("event").get("identity").get("subject").asText()).isEqualTo("victor");
+      assertThat(events.get(0).get("hash").asText()).hasSize(64);
+    }
+  }
+}
