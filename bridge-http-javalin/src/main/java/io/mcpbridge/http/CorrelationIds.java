@@ -28,7 +28,9 @@ final class CorrelationIds {
     return id != null ? id : "unknown";
   }
 
+  /** Forgets the request's MDC entries so a pooled thread does not carry them into the next request. */
   static void clear(Context ctx) {
     MDC.remove(MDC_KEY);
+    MDC.remove("principal");
   }
 }
