@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class RunningBridge implements AutoCloseable {
   static final String DEV_SECRET = "test-secret-for-integration-tests-0123456789";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Writes request bodies (escapes control characters such as NUL). */
+  static final ObjectMapper JSON_WRITER = JSON;
 
   final Path work;
   final int port;

@@ -9,10 +9,13 @@ import io.mcpbridge.core.model.SimulationId;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.SimulationEngine;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads stored simulations and what their quantities are worth in a given revision. Thread-safe. */
 public final class Simulations {
+  private static final String MOLECULAR_WEIGHT = "Molecular weight";
+
   private final JobRegistry registry;
   private final SimulationEngine engine;
 
@@ -65,6 +68,33 @@ public final class Simulations {
   public double valueOf(StoredSimulation simulation, QuantityInfo q) {
     return simulation.spec().overrides().stream().filter(o -> o.path().equals(q.path()))
         .reduce((a, b) -> b).map(ParameterOverride::value).orElse(q.value());
+  }
+
+  /**
+   * The molecular weight (kg/µmol) for converting a quantity between molar and mass units: that of
+   * the nearest path segment naming a molecule with a {@code Molecular weight}; else, for
+   * quantities outside any molecule (an application's dose), the model's only molecular weight.
+   *
+   * @return empty if none applies or the model defines several and the path names none of them
+   */
+  public Optional<Double> molecularWeight(StoredSimulation simulation, QuantityInfo q) {
+    LoadedModel model = model(simulation);
+    String[] segments = q.path().split("\\|");
+    for (int i = segments.length - 1; i >= 0; i--) {
+      Optional<Double> mw = model.quantity(segments[i] + "|" + MOLECULAR_WEIGHT).map(w -> valueOf(simulation, w))
+          .filter(Simulations::usableWeight);
+      if (mw.isPresent()) {
+        return mw;
+      }
+    }
+    List<Double> all = model.quantities().stream()
+        .filter(w -> w.path().endsWith("|" + MOLECULAR_WEIGHT) && w.path().split("\\|").length == 2)
+        .map(w -> valueOf(simulation, w)).filter(Simulations::usableWeight).distinct().toList();
+    return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+  }
+
+  private static boolean usableWeight(double value) {
+    return value > 0 && Double.isFinite(value);
   }
 
   static SimulationId parseId(String simulationId) {

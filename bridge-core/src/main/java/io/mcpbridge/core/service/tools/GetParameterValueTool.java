@@ -1,5 +1,6 @@
 package io.mcpbridge.core.service.tools;
 
+import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Description;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.model.StoredSimulation;
@@ -7,6 +8,7 @@ import io.mcpbridge.core.service.Simulations;
 import io.mcpbridge.core.service.Tool;
 import io.mcpbridge.core.port.ToolContext;
 import io.mcpbridge.core.port.ToolDescriptor;
+import io.mcpbridge.core.units.Dimension;
 import io.mcpbridge.core.units.UnitCatalog;
 import java.util.Optional;
 
@@ -49,9 +51,21 @@ public final class GetParameterValueTool implements Tool<GetParameterValueTool.I
     Simulations.CurrentValue current = simulations.value(sim, input.parameterPath());
     ParameterView view = ParameterView.of(current.quantity(), current.value(), current.overridden(), units);
     Optional<Converted> converted = input.unit().map(u -> {
-      double v = units.fromBase(current.value(), u, units.requireDimension(current.quantity().dimension()));
+      double v = fromBase(sim, current, u);
       return new Converted(Double.isNaN(v) ? null : v, u);
     });
     return new Output(sim.id().value(), sim.revision(), view, converted);
+  }
+
+  /** The value in {@code unit}; mass units for molar quantities (and back) go through the molecular weight. */
+  private double fromBase(StoredSimulation sim, Simulations.CurrentValue current, String unit) {
+    Dimension d = units.requireDimension(current.quantity().dimension());
+    if (units.findUnit(unit, d).isPresent() || units.counterpart(d).isEmpty()) {
+      return units.fromBase(current.value(), unit, d);
+    }
+    double mw = simulations.molecularWeight(sim, current.quantity()).orElseThrow(() -> new InvalidInputException(
+        "reporting " + current.quantity().path() + " in " + unit + " needs the molecule's molecular weight, "
+            + "which the model does not define"));
+    return units.fromBase(current.value(), unit, d, mw);
   }
 }

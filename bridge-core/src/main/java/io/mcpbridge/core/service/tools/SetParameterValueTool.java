@@ -3,7 +3,6 @@ package io.mcpbridge.core.service.tools;
 import io.mcpbridge.core.error.ErrorDetail;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Description;
-import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ParameterOverride;
 import io.mcpbridge.core.model.QuantityInfo;
 import io.mcpbridge.core.model.Role;
@@ -26,8 +25,6 @@ import java.util.Optional;
  * including molar ↔ mass with the molecule's molecular weight.
  */
 public final class SetParameterValueTool implements Tool<SetParameterValueTool.Input, SetParameterValueTool.Output> {
-  private static final String MOLECULAR_WEIGHT = "Molecular weight";
-
   /** Input of set_parameter_value. */
   public record Input(
       @Description("Simulation id.") String simulationId,
@@ -103,35 +100,15 @@ public final class SetParameterValueTool implements Tool<SetParameterValueTool.I
     if (units.findUnit(unit, d).isPresent()) {
       return units.toBase(value, unit, d);
     }
-    double mw = molecularWeight(sim, q).orElseThrow(() -> units.counterpart(d).isPresent()
-        ? new InvalidInputException("converting " + unit + " for " + q.path() + " needs the molecule's molecular weight, "
-            + "which the model does not define")
-        : new InvalidInputException("unit '" + unit + "' does not fit " + q.path() + " (dimension " + d.name()
-            + "; accepted: " + String.join(", ", d.units().stream().map(u -> u.name()).toList()) + ")",
-            List.of(ErrorDetail.error("unit", "wrong dimension"))));
-    return units.toBase(value, unit, d, mw);
-  }
-
-  /**
-   * The molecular weight of the molecule a quantity belongs to: the nearest path segment naming a
-   * molecule; failing that (e.g. an application's dose), the model's only molecule with a weight.
-   */
-  private Optional<Double> molecularWeight(StoredSimulation sim, QuantityInfo q) {
-    LoadedModel model = simulations.model(sim);
-    String[] segments = q.path().split("\\|");
-    for (int i = segments.length - 1; i >= 0; i--) {
-      Optional<QuantityInfo> mw = model.quantity(segments[i] + "|" + MOLECULAR_WEIGHT);
-      if (mw.isPresent()) {
-        return usable(simulations.valueOf(sim, mw.get()));
-      }
+    Optional<Dimension> other = units.counterpart(d);
+    if (other.isEmpty() || units.findUnit(unit, other.get()).isEmpty()) {
+      List<String> accepted = new java.util.ArrayList<>(d.units().stream().map(u -> u.name()).toList());
+      other.ifPresent(o -> o.units().forEach(u -> accepted.add(u.name())));
+      throw new InvalidInputException("unit '" + unit + "' does not fit " + q.path() + " (dimension " + d.name()
+          + "; accepted: " + String.join(", ", accepted) + ")", List.of(ErrorDetail.error("unit", "wrong dimension")));
     }
-    List<Double> weights = model.quantities().stream()
-        .filter(c -> c.path().endsWith("|" + MOLECULAR_WEIGHT) && c.path().split("\\|").length == 2)
-        .map(c -> simulations.valueOf(sim, c)).filter(w -> usable(w).isPresent()).toList();
-    return weights.size() == 1 ? Optional.of(weights.get(0)) : Optional.empty();
-  }
-
-  private static Optional<Double> usable(double weight) {
-    return weight > 0 && Double.isFinite(weight) ? Optional.of(weight) : Optional.empty();
+    double mw = simulations.molecularWeight(sim, q).orElseThrow(() -> new InvalidInputException("converting " + unit
+        + " for " + q.path() + " needs the molecule's molecular weight, which the model does not define"));
+    return units.toBase(value, unit, d, mw);
   }
 }
