@@ -46,17 +46,20 @@ final class ToolRoutes {
 
   private void call(ToolDescriptor d, Context ctx) throws IOException {
     Principal principal = authenticator.authenticate(ctx);
-    byte[] body = ctx.bodyAsBytes();
-    JsonNode arguments = parse(body);
+    byte[] request = ctx.bodyAsBytes();
+    JsonNode arguments = parse(request);
     Record input = inputs.read(arguments, d.inputType());
     if (d.critical() && !"true".equalsIgnoreCase(String.valueOf(ctx.header(CONFIRM_HEADER)).trim())) {
       throw new ConfirmationRequiredException(d.name() + " changes state and needs confirmation: resend with header "
           + CONFIRM_HEADER + ": true once a person has approved it", Optional.empty());
     }
     ToolContext context = new ToolContext(principal, CorrelationIds.of(ctx),
-        Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER)), "rest", Optional.of(sha256(body)));
-    Record output = tools.call(d.name(), input, context, this::digestOf);
-    ctx.status(statusFor(d.name())).json(output);
+        Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER)), "rest", Optional.of(sha256(request)));
+    // Serialise once: the same bytes are digested for the audit record and sent.
+    SerialisedOutput serialised = new SerialisedOutput();
+    Record output = tools.call(d.name(), input, context, serialised::digest);
+    byte[] body = serialised.bytesOf(output);
+    ctx.status(statusFor(d.name())).contentType("application/json").result(body);
   }
 
   private JsonNode parse(byte[] body) {
@@ -70,11 +73,25 @@ final class ToolRoutes {
     }
   }
 
-  private Optional<String> digestOf(Object output) {
-    try {
-      return Optional.of(sha256(json.writeValueAsBytes(output)));
-    } catch (IOException e) {
-      return Optional.empty();
+  /** Remembers the serialised output between the audit digest and the response. */
+  private final class SerialisedOutput {
+    private Object source;
+    private byte[] bytes;
+
+    Optional<String> digest(Object output) {
+      try {
+        return Optional.of(sha256(bytesOf(output)));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+
+    byte[] bytesOf(Object output) throws IOException {
+      if (bytes == null || source != output) {
+        bytes = json.writeValueAsBytes(output);
+        source = output;
+      }
+      return bytes;
     }
   }
 

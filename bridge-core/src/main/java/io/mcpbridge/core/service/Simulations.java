@@ -3,21 +3,42 @@ package io.mcpbridge.core.service;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.error.NotFoundException;
 import io.mcpbridge.core.model.LoadedModel;
+import io.mcpbridge.core.model.ModelRef;
 import io.mcpbridge.core.model.ParameterOverride;
 import io.mcpbridge.core.model.QuantityInfo;
 import io.mcpbridge.core.model.SimulationId;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.SimulationEngine;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
-/** Reads stored simulations and what their quantities are worth in a given revision. Thread-safe. */
+/**
+ * Reads stored simulations and what their quantities are worth in a given revision. Model
+ * descriptions are cached per {@link ModelRef} (path + content hash): a description belongs to the
+ * bytes that were admitted, and runs re-check those bytes anyway. Thread-safe.
+ */
 public final class Simulations {
   private static final String MOLECULAR_WEIGHT = "Molecular weight";
+  private static final int CACHED_DESCRIPTIONS = 64;
 
   private final JobRegistry registry;
   private final SimulationEngine engine;
+  private final Map<ModelRef, Description> descriptions = new ConcurrentHashMap<>();
+
+  /** A model with its quantities indexed by path. */
+  private record Description(LoadedModel model, Map<String, QuantityInfo> byPath) {
+    static Description of(LoadedModel model) {
+      Map<String, QuantityInfo> byPath = new HashMap<>();
+      for (QuantityInfo q : model.quantities()) {
+        byPath.putIfAbsent(q.path(), q);
+      }
+      return new Description(model, Map.copyOf(byPath));
+    }
+  }
 
   public Simulations(JobRegistry registry, SimulationEngine engine) {
     this.registry = registry;
@@ -40,9 +61,22 @@ public final class Simulations {
         + revision.map(r -> " revision " + r).orElse("")));
   }
 
-  /** The model behind a simulation (parsed once per file content by the engine). */
+  /** The model behind a simulation. */
   public LoadedModel model(StoredSimulation simulation) {
-    return engine.load(simulation.spec().model());
+    return describe(simulation).model();
+  }
+
+  private Description describe(StoredSimulation simulation) {
+    ModelRef ref = simulation.spec().model();
+    Description d = descriptions.get(ref);
+    if (d == null) {
+      d = Description.of(engine.load(ref));
+      if (descriptions.size() >= CACHED_DESCRIPTIONS) {
+        descriptions.clear(); // rare: more distinct models than the cache holds
+      }
+      descriptions.put(ref, d);
+    }
+    return d;
   }
 
   /**
@@ -56,9 +90,10 @@ public final class Simulations {
       throw new InvalidInputException("accessing a value by path does not accept wildcards: " + path
           + " (use list_parameters to search)");
     }
-    LoadedModel model = model(simulation);
-    QuantityInfo q = model.quantity(path).orElseThrow(() ->
-        new NotFoundException("simulation " + simulation.id() + " has no quantity " + path));
+    QuantityInfo q = describe(simulation).byPath().get(path);
+    if (q == null) {
+      throw new NotFoundException("simulation " + simulation.id() + " has no quantity " + path);
+    }
     Optional<ParameterOverride> last = simulation.spec().overrides().stream()
         .filter(o -> o.path().equals(path)).reduce((a, b) -> b);
     return new CurrentValue(q, last.map(ParameterOverride::value).orElse(q.value()), last.isPresent());
