@@ -8,6 +8,7 @@ import io.mcpbridge.core.model.Principal;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.port.ToolContext;
 import io.mcpbridge.core.service.tools.RunSimulationTool;
+import io.mcpbridge.core.service.tools.SetParameterValueTool;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,19 @@ class RunSimulationIdempotencyTest {
 
     assertThat(viaHeaderAgain.jobId()).isEqualTo(viaHeader.jobId());
     assertThat(viaBody.jobId()).isEqualTo(viaHeader.jobId());
+    assertThat(bridge.backend.submissions()).hasSize(1);
+  }
+
+  @Test
+  void givenSameKeyForLatestRevision_afterAParameterChange_runSimulation_stillReturnsTheFirstJob() {
+    RunSimulationTool.Output first = run(ALICE, Optional.of("retry-me"), Optional.of(60L));
+    bridge.call("set_parameter_value", new SetParameterValueTool.Input("oral", "Organism|Central|Volume", 50,
+        Optional.empty(), Optional.empty(), Optional.empty()), ALICE, SetParameterValueTool.Output.class);
+
+    RunSimulationTool.Output retried = run(ALICE, Optional.of("retry-me"), Optional.of(60L));
+
+    assertThat(retried.jobId()).isEqualTo(first.jobId());
+    assertThat(retried.revision()).isEqualTo(1);
     assertThat(bridge.backend.submissions()).hasSize(1);
   }
 

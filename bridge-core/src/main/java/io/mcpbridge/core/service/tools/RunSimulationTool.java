@@ -86,7 +86,9 @@ public final class RunSimulationTool implements Tool<RunSimulationTool.Input, Ru
     Optional<IdempotencyKey> key;
     try {
       key = keyText.map(k -> new IdempotencyKey(owner, k,
-          digest(sim.id() + "|" + sim.revision() + "|" + timeoutSeconds + "|" + retries)));
+          // The arguments as sent, not as resolved: "latest" stays "latest", so a retry of the same
+          // request after someone set a parameter still finds its job instead of a conflict.
+          digest(sim.id() + "|" + input.revision().map(String::valueOf).orElse("latest") + "|" + timeoutSeconds + "|" + retries)));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage());
     }
