@@ -31,7 +31,7 @@ public final class JavalinHttpApp {
 
   static Javalin create(HttpSettings settings, HttpServices services, ScheduledExecutorService streams) {
     ObjectMapper json = BridgeJson.mapper();
-    HealthController health = new HealthController(settings, services.clock());
+    HealthController health = new HealthController(settings, services.audit(), services.clock());
     ToolRoutes tools = new ToolRoutes(services.tools(), services.authenticator(), json);
     JobEventStreams events = new JobEventStreams(services.jobs(), services.jobWatch(), services.authenticator(), json, streams);
     ObjectNode openApi = OpenApiDocument.build(services.tools(), json, settings.version());
