@@ -10,10 +10,14 @@ import java.util.Optional;
 
 /**
  * The registered-claim checks, with the configured clock skew: {@code exp} (required), {@code nbf},
- * {@code iat}, {@code iss}, {@code aud} and {@code sub} (required). Time comes from the injected
- * clock, never from {@code new Date()}.
+ * {@code iat}, {@code iss}, {@code aud} and {@code sub} (required), and Keycloak's token-kind claim
+ * {@code typ}, which must be {@code Bearer} when present. Time comes from the injected clock, never
+ * from {@code new Date()}.
  */
 final class ClaimChecks {
+  /** Keycloak's {@code typ} claim of access tokens; its ID, refresh and logout tokens say otherwise. */
+  private static final String ACCESS_TOKEN_KIND = "Bearer";
+
   private final Optional<String> issuer;
   private final Optional<String> audience;
   private final Duration skew;
@@ -59,6 +63,12 @@ final class ClaimChecks {
     String subject = claims.getSubject();
     if (subject == null || subject.isBlank()) {
       throw Failures.rejected("token has no subject (sub)");
+    }
+    // An ID token names the client that logged in as its audience; where that client is also the
+    // bridge's audience, only this claim tells it from an access token. Absent claim: other issuers.
+    Object kind = claims.getClaim("typ");
+    if (kind != null && !(kind instanceof String k && k.equalsIgnoreCase(ACCESS_TOKEN_KIND))) {
+      throw Failures.rejected("token is not an access token (its typ claim is not Bearer)");
     }
   }
 }

@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,23 @@ final class RunningBridge implements AutoCloseable {
     env.put("POPULATION_STORAGE_PATH", work.resolve("var/population").toString());
     env.put("LOG_FORMAT", "json");
     env.put("AUTH_RATE_LIMIT_PER_MINUTE", "0");
+    return env;
+  }
+
+  /**
+   * The environment of a production server that trusts only tokens of {@code issuer} for
+   * {@code audience}: no development secret, no anonymous access, audit checkpoints signed with a
+   * fresh Ed25519 key.
+   */
+  static Map<String, String> productionEnv(Path work, int port, String issuer, String audience) throws Exception {
+    Map<String, String> env = developmentEnv(work, port);
+    env.remove("AUTH_DEV_SECRET");
+    env.put("ENVIRONMENT", "production");
+    env.put("AUTH_ISSUER_URL", issuer);
+    env.put("AUTH_AUDIENCE", audience);
+    env.put("AUTH_ALLOW_ANONYMOUS", "false");
+    KeyPair auditKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    env.put("AUDIT_SIGNING_KEY", Base64.getEncoder().encodeToString(auditKey.getPrivate().getEncoded()));
     return env;
   }
 
