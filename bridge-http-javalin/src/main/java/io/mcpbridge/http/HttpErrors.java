@@ -52,7 +52,10 @@ final class HttpErrors {
 
   static void respond(Context ctx, ErrorCode code, int status, String message, List<ErrorDetail> details) {
     if (code == ErrorCode.UNAUTHENTICATED) {
-      ctx.header("WWW-Authenticate", "Bearer realm=\"mcp-bridge\", error=\"invalid_token\"");
+      // RFC 6750 §3.1: no error code when the request carried no credentials at all.
+      boolean presented = ctx.header("Authorization") != null;
+      ctx.header("WWW-Authenticate", presented
+          ? "Bearer realm=\"mcp-bridge\", error=\"invalid_token\"" : "Bearer realm=\"mcp-bridge\"");
     }
     if (code == ErrorCode.RATE_LIMITED) {
       ctx.header("Retry-After", "1");
