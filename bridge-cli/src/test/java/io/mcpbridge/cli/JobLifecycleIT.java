@@ -80,7 +80,7 @@ class JobLifecycleIT {
     try (RunningBridge second = RunningBridge.start(work, env)) {
       String token = second.mintToken("alice", "operator");
 
-      JsonNode again = SmokeWorkflowIT.awaitTerminal(second, token, retried);
+      JsonNode again = SmokeWorkflow.awaitTerminal(second, token, retried, java.util.Map.of());
       JsonNode interrupted = status(second, token, single);
 
       assertThat(again.get("status").asText()).isEqualTo("succeeded");
