@@ -36,6 +36,8 @@ final class SimulationRun {
   private int[] rhsRoots;
   private FixedSlots fixed;
   private final boolean[] fired;
+  /** Slots holding an observer's value stored at the last output time. */
+  private final int[] storedObservers;
 
   SimulationRun(PkmlModel model, RunRequest request, SolverSettings solver) {
     this.model = model;
@@ -44,6 +46,13 @@ final class SimulationRun {
     this.rules = model.initialRules();
     this.values = new double[rules.length];
     this.fired = new boolean[model.events().size()];
+    List<Integer> stored = new ArrayList<>();
+    for (int s = 0; s < rules.length; s++) {
+      if (rules[s] instanceof ValueRule.StoredObserver) {
+        stored.add(s);
+      }
+    }
+    this.storedObservers = stored.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Initial values of every slot (after overrides), without running. */
@@ -97,7 +106,7 @@ final class SimulationRun {
   private double[] initialise() {
     request.overrides().forEach((slot, v) -> rules[slot] = new ValueRule.Constant(v));
     List<SlotInfo> slots = model.slots();
-    EvaluationPlan.build(rules, slots, new int[0]).evaluateAll(values);
+    EvaluationPlan.build(withFreshObservers(rules), slots, new int[0]).evaluateAll(values);
     for (int s = 0; s < rules.length; s++) {
       if (rules[s] instanceof ValueRule.Distribution) {
         rules[s] = new ValueRule.Constant(values[s]);
@@ -160,6 +169,32 @@ final class SimulationRun {
     system = new AssembledSystem(stateSlots, activeTerms, values);
     rebuildPlan();
     return y;
+  }
+
+  /**
+   * Before the first output time nothing has been stored yet: start values are computed with every
+   * observer reference reading the observer itself, in dependency order, and these values become
+   * the first stored ones (docs/adr/0004-observer-lag.md).
+   */
+  private static ValueRule[] withFreshObservers(ValueRule[] rules) {
+    ValueRule[] fresh = rules.clone();
+    for (int s = 0; s < fresh.length; s++) {
+      if (fresh[s] instanceof ValueRule.StoredObserver) {
+        fresh[s] = new ValueRule.Copy(((ValueRule.StoredObserver) fresh[s]).observerSlot());
+      }
+    }
+    return fresh;
+  }
+
+  /**
+   * Saves every referenced observer's value at an output time. Observers are computed first, all
+   * from the values stored at the previous output time, and only then stored together, so an
+   * observer that references another one sees it one output time late, whatever their order.
+   */
+  private void storeObservers() {
+    for (int s : storedObservers) {
+      values[s] = values[((ValueRule.StoredObserver) rules[s]).observerSlot()];
+    }
   }
 
   private void rebuildPlan() {
@@ -299,5 +334,6 @@ final class SimulationRun {
     for (int o = 0; o < outputs.length; o++) {
       out[o][index] = values[outputs[o]];
     }
+    storeObservers();
   }
 }
