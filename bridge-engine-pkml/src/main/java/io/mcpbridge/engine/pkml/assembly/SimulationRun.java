@@ -72,12 +72,7 @@ final class SimulationRun {
     record(0, y, out);
     BdfIntegrator integrator = null;
     if (y.length > 0) {
-      double[] absTol = new double[y.length];
-      for (int i = 0; i < y.length; i++) {
-        absTol[i] = solver.absTol() * scaleDivisors[i];
-      }
-      integrator = new BdfIntegrator(system, new BdfOptions(solver.relTol(), absTol, solver.h0(), solver.hMin(),
-          solver.hMax(), solver.mxStep(), MAX_ORDER));
+      integrator = new BdfIntegrator(system, integratorOptions());
       integrator.reset(0, y);
     }
     int recorded = 1;
@@ -201,6 +196,16 @@ final class SimulationRun {
     plan = EvaluationPlan.build(rules, model.slots(), rhsRoots);
     system.usePlan(plan);
     plan.evaluateAll(values);
+  }
+
+  /** The integrator settings of this run (after {@link #initialValues()}): OSP's, per unknown AbsTol × scale divisor. */
+  BdfOptions integratorOptions() {
+    double[] absTol = new double[stateSlots.length];
+    for (int i = 0; i < absTol.length; i++) {
+      absTol[i] = solver.absTol() * scaleDivisors[i];
+    }
+    return new BdfOptions(solver.relTol(), absTol, solver.h0(), solver.hMin(), solver.hMax(), solver.mxStep(),
+        MAX_ORDER);
   }
 
   /** The size of the ODE system and its slots, for inspection. */
