@@ -4,7 +4,7 @@ MVN   ?= mvn -B -ntp
 JAR   := bridge-cli/target/bridge.jar
 SOURCES := $(shell find . -path ./var -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -path '*/resources*' \) -print 2>/dev/null | grep -v '/target/')
 
-.PHONY: help tools build run check compliance bench docs clean
+.PHONY: help tools sundials build run check compliance bench docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -24,7 +24,10 @@ run: $(JAR) ## Start the server on the embedded default (thread jobs, SQLite, lo
 	ENVIRONMENT=$${ENVIRONMENT:-development} AUTH_DEV_SECRET=$${AUTH_DEV_SECRET:-$$(cat var/dev-secret)} \
 	  AUTH_ALLOW_ANONYMOUS=$${AUTH_ALLOW_ANONYMOUS:-true} ./bridge serve
 
-check: tools ## The whole test suite: unit tests, integration tests against real components, architecture rules
+sundials: ## Install SUNDIALS CVODES from Debian packages (the engine tests' integrator oracle)
+	@scripts/sundials.sh
+
+check: tools sundials ## The whole test suite: unit tests, integration tests against real components, architecture rules
 	$(MVN) verify
 
 compliance: tools ## Release gates: architecture rules (later: MCP conformance, tool-contract snapshot, audit verification)

@@ -32,6 +32,11 @@ class SemanticsTest {
     }
   }
 
+  /**
+   * The kernel's simultaneous-events case: M starts at 0 and two (not one-time) events with the
+   * condition Time = 10 add 10 and 20. Both fire at the same check, the second sees the value the
+   * first assigned, so M is 0 before t = 10 and 30 from then on, ending at 30.
+   */
   @Test
   void simultaneousEventsBothApply() {
     SimulationResult r = engine.run(SimulationSpec.of(resource("simultaneous_events.pkml"))
@@ -41,6 +46,8 @@ class SemanticsTest {
     for (int i = 0; i < r.times().length; i++) {
       assertThat(m[i]).as("M at %s", r.times()[i]).isEqualTo(r.times()[i] < 10 ? 0 : 30);
     }
+    assertThat(m[0]).isEqualTo(0);
+    assertThat(m[m.length - 1]).isEqualTo(30);
   }
 
   @Test

@@ -65,6 +65,9 @@ final class EvaluationPlan {
         dynamic[s] = true;
         stateDependent[s] = true;
         columns[s] = new int[] {((ValueRule.State) rules[s]).index()};
+      } else if (rules[s] instanceof ValueRule.StoredObserver) {
+        // Changes at output times, but is constant for the integrator (no gradient).
+        dynamic[s] = true;
       }
     }
     for (int s : order) {
@@ -104,7 +107,7 @@ final class EvaluationPlan {
     }
     List<Integer> dyn = new ArrayList<>();
     for (int s : order) {
-      if (dynamic[s] && !(rules[s] instanceof ValueRule.State)) {
+      if (dynamic[s] && !isHeld(rules[s])) {
         dyn.add(s);
       }
     }
@@ -122,6 +125,11 @@ final class EvaluationPlan {
     }
     return new EvaluationPlan(rules, toArray(order), dynamic, stateDependent, toArray(dyn), toArray(rhs),
         columns, maps, toArray(grad));
+  }
+
+  /** Slots whose value the run writes (unknowns, stored observers) rather than the plan computing it. */
+  private static boolean isHeld(ValueRule r) {
+    return r instanceof ValueRule.State || r instanceof ValueRule.StoredObserver;
   }
 
   private static boolean dependsOn(ValueRule r, int k) {
@@ -236,13 +244,13 @@ final class EvaluationPlan {
       return Distributions.value(d.kind(), values[d.percentileSlot()], values[d.firstSlot()],
           d.secondSlot() < 0 ? Double.NaN : values[d.secondSlot()]);
     }
-    throw new IllegalStateException("a state slot has no rule to evaluate");
+    throw new IllegalStateException("state and stored-observer slots are written by the run, not evaluated");
   }
 
   /** Evaluates every slot with dependencies (static and dynamic), e.g. after rules changed. */
   void evaluateAll(double[] values) {
     for (int s : order) {
-      if (!(rules[s] instanceof ValueRule.State)) {
+      if (!isHeld(rules[s])) {
         values[s] = evaluate(rules[s], values);
       }
     }

@@ -36,6 +36,7 @@ public final class ModelCompiler {
   private final List<SlotInfo> slots = new ArrayList<>();
   private final List<ValueRule> rules = new ArrayList<>();
   private final List<ValueRule.Table> offsetTables = new ArrayList<>();
+  private final Map<Entity, Integer> storedObserverSlots = new IdentityHashMap<>();
 
   private ModelCompiler(SimulationFile file, ExpressionCompiler compiler) {
     this.file = file;
@@ -340,6 +341,11 @@ public final class ModelCompiler {
     if (target == null || !target.kind().isQuantity()) {
       throw new ModelDefinitionException(user.path() + ": formula " + f.id() + " references '" + r.path()
           + "' (alias " + r.alias() + ") which " + (target == null ? "does not exist" : "is not a quantity"));
+    }
+    if (target.kind() == EntityKind.OBSERVER) {
+      // SimModel hands formulas the observer value saved at the last output time (§4.2).
+      return storedObserverSlots.computeIfAbsent(target, o -> addSlot(new SlotInfo(o.path() + " (stored)", o,
+          SlotInfo.Role.STORED_OBSERVER, dimensionOf(o), ""), new ValueRule.StoredObserver(slotOf.get(o))));
     }
     return slotOf.get(target);
   }

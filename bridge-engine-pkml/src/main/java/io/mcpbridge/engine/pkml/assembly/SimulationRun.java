@@ -36,6 +36,8 @@ final class SimulationRun {
   private int[] rhsRoots;
   private FixedSlots fixed;
   private final boolean[] fired;
+  /** Slots holding an observer's value stored at the last output time. */
+  private final int[] storedObservers;
 
   SimulationRun(PkmlModel model, RunRequest request, SolverSettings solver) {
     this.model = model;
@@ -44,6 +46,13 @@ final class SimulationRun {
     this.rules = model.initialRules();
     this.values = new double[rules.length];
     this.fired = new boolean[model.events().size()];
+    List<Integer> stored = new ArrayList<>();
+    for (int s = 0; s < rules.length; s++) {
+      if (rules[s] instanceof ValueRule.StoredObserver) {
+        stored.add(s);
+      }
+    }
+    this.storedObservers = stored.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Initial values of every slot (after overrides), without running. */
@@ -63,12 +72,7 @@ final class SimulationRun {
     record(0, y, out);
     BdfIntegrator integrator = null;
     if (y.length > 0) {
-      double[] absTol = new double[y.length];
-      for (int i = 0; i < y.length; i++) {
-        absTol[i] = solver.absTol() * scaleDivisors[i];
-      }
-      integrator = new BdfIntegrator(system, new BdfOptions(solver.relTol(), absTol, solver.h0(), solver.hMin(),
-          solver.hMax(), solver.mxStep(), MAX_ORDER));
+      integrator = new BdfIntegrator(system, integratorOptions());
       integrator.reset(0, y);
     }
     int recorded = 1;
@@ -97,7 +101,7 @@ final class SimulationRun {
   private double[] initialise() {
     request.overrides().forEach((slot, v) -> rules[slot] = new ValueRule.Constant(v));
     List<SlotInfo> slots = model.slots();
-    EvaluationPlan.build(rules, slots, new int[0]).evaluateAll(values);
+    EvaluationPlan.build(withFreshObservers(rules), slots, new int[0]).evaluateAll(values);
     for (int s = 0; s < rules.length; s++) {
       if (rules[s] instanceof ValueRule.Distribution) {
         rules[s] = new ValueRule.Constant(values[s]);
@@ -162,10 +166,46 @@ final class SimulationRun {
     return y;
   }
 
+  /**
+   * Before the first output time nothing has been stored yet: start values are computed with every
+   * observer reference reading the observer itself, in dependency order, and these values become
+   * the first stored ones (docs/adr/0004-observer-lag.md).
+   */
+  private static ValueRule[] withFreshObservers(ValueRule[] rules) {
+    ValueRule[] fresh = rules.clone();
+    for (int s = 0; s < fresh.length; s++) {
+      if (fresh[s] instanceof ValueRule.StoredObserver) {
+        fresh[s] = new ValueRule.Copy(((ValueRule.StoredObserver) fresh[s]).observerSlot());
+      }
+    }
+    return fresh;
+  }
+
+  /**
+   * Saves every referenced observer's value at an output time. Observers are computed first, all
+   * from the values stored at the previous output time, and only then stored together, so an
+   * observer that references another one sees it one output time late, whatever their order.
+   */
+  private void storeObservers() {
+    for (int s : storedObservers) {
+      values[s] = values[((ValueRule.StoredObserver) rules[s]).observerSlot()];
+    }
+  }
+
   private void rebuildPlan() {
     plan = EvaluationPlan.build(rules, model.slots(), rhsRoots);
     system.usePlan(plan);
     plan.evaluateAll(values);
+  }
+
+  /** The integrator settings of this run (after {@link #initialValues()}): OSP's, per unknown AbsTol × scale divisor. */
+  BdfOptions integratorOptions() {
+    double[] absTol = new double[stateSlots.length];
+    for (int i = 0; i < absTol.length; i++) {
+      absTol[i] = solver.absTol() * scaleDivisors[i];
+    }
+    return new BdfOptions(solver.relTol(), absTol, solver.h0(), solver.hMin(), solver.hMax(), solver.mxStep(),
+        MAX_ORDER);
   }
 
   /** The size of the ODE system and its slots, for inspection. */
@@ -299,5 +339,6 @@ final class SimulationRun {
     for (int o = 0; o < outputs.length; o++) {
       out[o][index] = values[outputs[o]];
     }
+    storeObservers();
   }
 }

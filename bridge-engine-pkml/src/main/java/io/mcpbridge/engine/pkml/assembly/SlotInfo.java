@@ -18,6 +18,8 @@ record SlotInfo(String label, Entity entity, Role role, String dimension, String
     TIME,
     QUANTITY,
     RATE,
-    DERIVATIVE
+    DERIVATIVE,
+    /** The value of an observer stored at the last output time, as every formula that references it sees it. */
+    STORED_OBSERVER
   }
 }

@@ -60,6 +60,19 @@ interface ValueRule {
     }
   }
 
+  /**
+   * The value of observer {@code observerSlot} stored at the last output time (PKML-ENGINE.md §4.2,
+   * docs/adr/0004-observer-lag.md). The run writes it at every output time; between output times it
+   * does not change, and it has no derivative with respect to the unknowns. It reads no slot while
+   * the run evaluates, so an observer may refer to itself through it without forming a cycle.
+   */
+  record StoredObserver(int observerSlot) implements ValueRule {
+    @Override
+    public int[] dependencies() {
+      return Constant.NONE;
+    }
+  }
+
   /** An ODE unknown: the value comes from the state vector. */
   record State(int index) implements ValueRule {
     @Override
