@@ -32,6 +32,11 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void adaptersUseCoreThroughPorts() {
+    rules.adaptersUseCoreThroughPorts().check(product);
+  }
+
+  @Test
   void launcherIsTheTopLayer() {
     rules.launcherIsTopLayer().check(product);
   }

@@ -37,9 +37,11 @@ final class BridgeArchitecture {
     return onionArchitecture()
         .domainModels(pkg("core.model.."), pkg("core.error.."))
         .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."))
-        .applicationServices(pkg("core.config.."))
+        .applicationServices(pkg("core.config.."), pkg("core.service.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
+        .adapter("mcp", pkg("mcp.."))
+        .adapter("testkit", pkg("testkit.."))
         // The HTTP edge carries MCP's Streamable HTTP transport: it uses the protocol module
         // (transport-agnostic, ADR 0001). No other adapter-to-adapter edge is allowed.
         .ignoreDependency(resideIn(pkg("http..")), resideIn(pkg("mcp..")))
@@ -70,6 +72,13 @@ final class BridgeArchitecture {
         .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Launcher", "Adapters")
         .whereLayer("Core").mayOnlyBeAccessedByLayers("Launcher", "Adapters")
         .withOptionalLayers(false);
+  }
+
+  /** Adapters reach the core through its ports and records, never its use-case implementations. */
+  ArchRule adaptersUseCoreThroughPorts() {
+    return noClasses().that().resideOutsideOfPackages(pkg("core.."), pkg("cli.."))
+        .should().dependOnClassesThat().resideInAPackage(pkg("core.service.."))
+        .because("adapters are driven through ports (ToolService, JobWatch), not core services (DESIGN §3)");
   }
 
   /** Core depends on the JDK, Guava and itself only. */

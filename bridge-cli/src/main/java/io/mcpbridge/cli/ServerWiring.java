@@ -19,7 +19,8 @@ final class ServerWiring implements AutoCloseable {
     HttpSettings httpSettings = new HttpSettings(config.server().host(), config.server().port(),
         config.server().maxRequestBytes(), config.server().serviceName(), version,
         config.server().environment().wireName());
-    return new ServerWiring(JavalinHttpApp.start(httpSettings, Clock.systemUTC()));
+    // The tool ports (registry, job backend, audit) are not wired here yet: health only.
+    return new ServerWiring(JavalinHttpApp.startHealthOnly(httpSettings, Clock.systemUTC()));
   }
 
   /** The bound port (useful when configured as 0). */

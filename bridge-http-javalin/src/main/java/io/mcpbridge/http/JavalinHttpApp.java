@@ -39,6 +39,27 @@ public final class JavalinHttpApp {
     return new RunningServer(app, streams);
   }
 
+  /**
+   * Starts a server with {@code /health} only, for processes that serve no tools (a worker, or a
+   * server whose tool ports are not wired).
+   */
+  public static RunningServer startHealthOnly(HttpSettings settings, java.time.Clock clock) {
+    HealthController health = new HealthController(settings, clock);
+    ObjectMapper json = BridgeJson.mapper();
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.jetty.host = settings.host();
+      config.jetty.port = settings.port();
+      config.jsonMapper(new JavalinJackson(json, false));
+      config.routes.before(CorrelationIds::assign);
+      config.routes.after(CorrelationIds::clear);
+      config.routes.get("/health", health::health);
+      HttpErrors.register(config);
+    }).start();
+    return new RunningServer(app, Executors.newSingleThreadScheduledExecutor());
+  }
+
   static Javalin create(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp,
       ScheduledExecutorService streams) {
     ObjectMapper json = BridgeJson.mapper();
