@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The {@code bridge} command. */
 @Command(name = "bridge", mixinStandardHelpOptions = true, versionProvider = BridgeMain.VersionProvider.class,
     description = "MCP Bridge: simulate OSP .pkml models natively, over MCP, REST and this CLI.",
-    subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, McpCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  ok                          1  failed or invalid (e.g. config check)",
         "  2  usage or invalid input      3  not authenticated or not allowed",
