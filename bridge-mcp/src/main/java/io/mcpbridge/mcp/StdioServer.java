@@ -75,7 +75,8 @@ public final class StdioServer {
           continue;
         }
         String correlationId = UUID.randomUUID().toString();
-        if (message != null && JsonRpc.isRequest(message)) {
+        // initialize runs inline so that requests written right behind it see the negotiated session.
+        if (message != null && JsonRpc.isRequest(message) && !"initialize".equals(message.path("method").asText())) {
           workers.execute(() -> server.handle(session, principal, message, channel, correlationId)
               .ifPresent(reply -> write(out, reply, writeLock)));
         } else {
