@@ -27,6 +27,10 @@ import io.mcpbridge.core.units.UnitCatalog;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
 import io.mcpbridge.jobs.thread.ThreadJobBackend;
+import io.mcpbridge.mcp.BridgeJson;
+import io.mcpbridge.mcp.BridgeMcp;
+import io.mcpbridge.mcp.McpServer;
+import io.mcpbridge.mcp.McpServices;
 import io.mcpbridge.registry.sqlite.SqliteJobRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -82,6 +86,16 @@ final class BridgeRuntime implements AutoCloseable {
     scheduleRetention();
     audit.append(systemEvent("system.start", Map.of("environment", config.server().environment().wireName(),
         "jobBackend", config.jobs().backend().name().toLowerCase(java.util.Locale.ROOT))));
+  }
+
+  /** The tool and job ports as MCP sees them. */
+  McpServices mcpServices() {
+    return new McpServices(tools, registry, notifier, audit, clock);
+  }
+
+  /** An MCP protocol server over this runtime's tools. */
+  McpServer mcpServer(String version) {
+    return new McpServer(BridgeMcp.info(version), BridgeMcp.features(mcpServices(), BridgeJson.mapper()), BridgeJson.mapper());
   }
 
   /** Builds the runtime; the caller closes it. */

@@ -5,13 +5,19 @@ import io.mcpbridge.http.Authenticator;
 import io.mcpbridge.http.HttpServices;
 import io.mcpbridge.http.HttpSettings;
 import io.mcpbridge.http.JavalinHttpApp;
+import io.mcpbridge.http.McpEndpoint;
+import io.mcpbridge.http.McpHttpSettings;
 import io.mcpbridge.http.RunningServer;
 import io.mcpbridge.core.security.RateLimiter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Composition root of the server: the runtime behind the HTTP edge. */
 final class ServerWiring implements AutoCloseable {
+  private static final Duration MCP_SESSION_IDLE = Duration.ofMinutes(30);
+  private static final int MCP_MAX_SESSIONS = 1000;
+
   private final BridgeRuntime runtime;
   private final RunningServer http;
 
@@ -31,8 +37,11 @@ final class ServerWiring implements AutoCloseable {
       int perMinute = config.auth().rateLimitPerMinute();
       Authenticator authenticator = new Authenticator(runtime.tokenVerifier, config.auth().allowAnonymous(),
           perMinute > 0 ? Optional.of(new RateLimiter(perMinute, clock)) : Optional.empty());
+      McpHttpSettings mcpSettings = new McpHttpSettings(config.server().allowedOrigins(),
+          config.auth().issuerUrl(), Optional.empty(), MCP_SESSION_IDLE, MCP_MAX_SESSIONS);
       RunningServer http = JavalinHttpApp.start(httpSettings,
-          new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, runtime.audit, clock));
+          new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, runtime.audit, clock),
+          Optional.of(new McpEndpoint(runtime.mcpServer(version), mcpSettings)));
       return new ServerWiring(runtime, http);
     } catch (RuntimeException e) {
       runtime.close();

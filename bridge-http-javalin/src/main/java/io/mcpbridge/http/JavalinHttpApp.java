@@ -20,20 +20,33 @@ public final class JavalinHttpApp {
    * @return the running server; closing it stops the server and its stream scheduler
    */
   public static RunningServer start(HttpSettings settings, HttpServices services) {
+    return start(settings, services, java.util.Optional.empty());
+  }
+
+  /**
+   * Creates and starts the server, with MCP Streamable HTTP at {@code /mcp} when given.
+   *
+   * @param mcp the MCP endpoint, if this server carries one
+   * @return the running server; closing it stops the server and its stream scheduler
+   */
+  public static RunningServer start(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp) {
     ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "bridge-sse");
       t.setDaemon(true);
       return t;
     });
-    Javalin app = create(settings, services, streams).start();
+    Javalin app = create(settings, services, mcp, streams).start();
     return new RunningServer(app, streams);
   }
 
-  static Javalin create(HttpSettings settings, HttpServices services, ScheduledExecutorService streams) {
+  static Javalin create(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp,
+      ScheduledExecutorService streams) {
     ObjectMapper json = BridgeJson.mapper();
     HealthController health = new HealthController(settings, services.audit(), services.clock());
     ToolRoutes tools = new ToolRoutes(services.tools(), services.authenticator(), json);
     JobEventStreams events = new JobEventStreams(services.jobs(), services.jobWatch(), services.authenticator(), json, streams);
+    java.util.Optional<McpHttpRoutes> mcpRoutes = mcp.map(m -> new McpHttpRoutes(m.server(), services.authenticator(),
+        m.settings(), settings.host(), settings.maxRequestBytes(), json, services.clock()));
     ObjectNode openApi = OpenApiDocument.build(services.tools(), json, settings.version());
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -46,6 +59,7 @@ public final class JavalinHttpApp {
       config.routes.after(CorrelationIds::clear);
       config.routes.get("/health", health::health);
       config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
+      mcpRoutes.ifPresent(r -> r.register(config));
       tools.register(config);
       events.register(config);
       new AuditRoutes(services.audit(), services.authenticator()).register(config);

@@ -1,0 +1,260 @@
+package io.mcpbridge.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.mcpbridge.core.error.AuthenticationException;
+import io.mcpbridge.core.error.BackendUnavailableException;
+import io.mcpbridge.core.model.Principal;
+import io.mcpbridge.mcp.Channel;
+import io.mcpbridge.mcp.JsonRpc;
+import io.mcpbridge.mcp.McpServer;
+import io.mcpbridge.mcp.McpSession;
+import io.mcpbridge.mcp.ProtocolVersions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MCP Streamable HTTP at {@code /mcp}. POST carries one JSON-RPC message: notifications and
+ * responses get 202; requests get a JSON reply, or an SSE stream (when the client accepts it) for
+ * tool calls, so progress, log messages and elicitation travel before the result. GET answers 405
+ * (no standalone stream); DELETE ends the session. Sessions are issued at initialize, bound to the
+ * caller and expire when idle. Origin/Host are checked (403), unsupported MCP-Protocol-Version is
+ * 400, oversized bodies 413, missing or bad tokens 401 pointing at the protected-resource metadata.
+ */
+final class McpHttpRoutes {
+  static final String SESSION_HEADER = "Mcp-Session-Id";
+  static final String VERSION_HEADER = "MCP-Protocol-Version";
+  static final String PATH = "/mcp";
+  static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
+  private static final Logger LOG = LoggerFactory.getLogger(McpHttpRoutes.class);
+
+  private final McpServer server;
+  private final Authenticator authenticator;
+  private final McpHttpSettings settings;
+  private final OriginPolicy origins;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final long maxBodyBytes;
+  private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
+
+  McpHttpRoutes(McpServer server, Authenticator authenticator, McpHttpSettings settings, String bindHost,
+      long maxBodyBytes, ObjectMapper json, Clock clock) {
+    this.server = server;
+    this.authenticator = authenticator;
+    this.settings = settings;
+    this.origins = new OriginPolicy(settings.allowedOrigins(), bindHost);
+    this.maxBodyBytes = maxBodyBytes;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  void register(JavalinConfig config) {
+    config.routes.post(PATH, this::post);
+    config.routes.get(PATH, this::get);
+    config.routes.delete(PATH, this::delete);
+    config.routes.get(METADATA_PATH, this::metadata);
+    config.routes.get(METADATA_PATH + PATH, this::metadata);
+  }
+
+  /** RFC 9728 protected-resource metadata. */
+  private void metadata(Context ctx) {
+    ObjectNode doc = json.createObjectNode();
+    doc.put("resource", baseUrl(ctx) + PATH);
+    settings.authorizationServer().ifPresent(issuer -> doc.putArray("authorization_servers").add(issuer.toString()));
+    doc.putArray("bearer_methods_supported").add("header");
+    doc.putArray("scopes_supported");
+    doc.put("resource_name", "MCP Bridge");
+    ctx.json(doc);
+  }
+
+  private void post(Context ctx) throws IOException {
+    Optional<Principal> caller = guard(ctx);
+    if (caller.isEmpty()) {
+      return;
+    }
+    Principal principal = caller.get();
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > maxBodyBytes) {
+      rpcError(ctx, 413, JsonRpc.INVALID_REQUEST, "request body larger than " + maxBodyBytes + " bytes");
+      return;
+    }
+    JsonNode message;
+    try {
+      message = json.readTree(body);
+    } catch (JsonProcessingException e) {
+      rpcError(ctx, 400, JsonRpc.PARSE_ERROR, "parse error: not valid JSON");
+      return;
+    }
+    if (message == null || !message.isObject()) {
+      rpcError(ctx, 400, JsonRpc.INVALID_REQUEST, "the body must be one JSON-RPC message object");
+      return;
+    }
+    boolean initialize = "initialize".equals(message.path("method").asText()) && JsonRpc.isRequest(message);
+    McpSession session;
+    if (initialize) {
+      expireIdle();
+      if (sessions.size() >= settings.maxSessions()) {
+        throw new BackendUnavailableException("too many open MCP sessions; try again later");
+      }
+      session = McpSession.open(principal, clock.instant());
+    } else {
+      Optional<McpSession> found = session(ctx, principal);
+      if (found.isEmpty()) {
+        return;
+      }
+      session = found.get();
+    }
+    String correlationId = CorrelationIds.of(ctx);
+    if (!JsonRpc.isRequest(message)) {
+      server.handle(session, principal, message, Channel.none(), correlationId);
+      ctx.status(202);
+      return;
+    }
+    if (!initialize && "tools/call".equals(message.path("method").asText()) && accepts(ctx, "text/event-stream")) {
+      stream(ctx, session, principal, message, correlationId);
+      return;
+    }
+    Optional<ObjectNode> reply = server.handle(session, principal, message, Channel.none(), correlationId);
+    if (initialize && reply.isPresent() && reply.get().has("result")) {
+      sessions.put(session.id(), session);
+      ctx.header(SESSION_HEADER, session.id());
+    }
+    if (reply.isPresent()) {
+      ctx.status(200).contentType("application/json").result(json.writeValueAsBytes(reply.get()));
+    } else {
+      ctx.status(202);
+    }
+  }
+
+  /** Answers one request as an SSE stream: notifications and server requests first, the response last. */
+  private void stream(Context ctx, McpSession session, Principal principal, JsonNode message, String correlationId)
+      throws IOException {
+    ctx.res().setStatus(200);
+    ctx.res().setContentType("text/event-stream");
+    ctx.res().setCharacterEncoding("UTF-8");
+    ctx.res().setHeader("Cache-Control", "no-cache");
+    ctx.res().setHeader("X-Accel-Buffering", "no");
+    OutputStream out = ctx.res().getOutputStream();
+    Object lock = new Object();
+    Channel channel = m -> writeEvent(out, m, lock);
+    Optional<ObjectNode> reply = server.handle(session, principal, message, channel, correlationId);
+    reply.ifPresent(r -> writeEvent(out, r, lock));
+    out.flush();
+  }
+
+  private boolean writeEvent(OutputStream out, ObjectNode message, Object lock) {
+    try {
+      byte[] data = ("event: message\ndata: " + json.writeValueAsString(message) + "\n\n").getBytes(StandardCharsets.UTF_8);
+      synchronized (lock) {
+        out.write(data);
+        out.flush();
+      }
+      return true;
+    } catch (IOException e) {
+      LOG.debug("MCP stream closed by the client: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  private void get(Context ctx) {
+    if (guard(ctx).isEmpty()) {
+      return;
+    }
+    ctx.header("Allow", "POST, DELETE");
+    rpcError(ctx, 405, JsonRpc.INVALID_REQUEST, "this server offers no standalone stream; POST requests to " + PATH);
+  }
+
+  private void delete(Context ctx) {
+    Optional<Principal> caller = guard(ctx);
+    if (caller.isEmpty()) {
+      return;
+    }
+    Optional<McpSession> session = session(ctx, caller.get());
+    if (session.isEmpty()) {
+      return;
+    }
+    sessions.remove(session.get().id());
+    session.get().close();
+    ctx.status(200);
+  }
+
+  /** Origin, Host, protocol version and authentication; on refusal the response is written and empty returned. */
+  private Optional<Principal> guard(Context ctx) {
+    if (!origins.originAllowed(ctx.header("Origin")) || !origins.hostAllowed(ctx.header("Host"))) {
+      rpcError(ctx, 403, JsonRpc.INVALID_REQUEST, "origin or host not allowed");
+      return Optional.empty();
+    }
+    String version = ctx.header(VERSION_HEADER);
+    if (version != null && !ProtocolVersions.isSupported(version.trim())) {
+      rpcError(ctx, 400, JsonRpc.INVALID_REQUEST, "unsupported " + VERSION_HEADER + "; supported: "
+          + String.join(", ", ProtocolVersions.SUPPORTED));
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(authenticator.authenticate(ctx));
+    } catch (AuthenticationException e) {
+      ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\", resource_metadata=\""
+          + baseUrl(ctx) + METADATA_PATH + "\"");
+      rpcError(ctx, 401, JsonRpc.INVALID_REQUEST, "unauthenticated: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<McpSession> session(Context ctx, Principal principal) {
+    String id = ctx.header(SESSION_HEADER);
+    if (id == null || id.isBlank()) {
+      rpcError(ctx, 400, JsonRpc.INVALID_REQUEST, SESSION_HEADER + " header is required (send initialize first)");
+      return Optional.empty();
+    }
+    expireIdle();
+    McpSession session = sessions.get(id.trim());
+    // A session of another caller is reported as unknown: ids are not to be probed.
+    if (session == null || !session.belongsTo(principal)) {
+      rpcError(ctx, 404, JsonRpc.INVALID_REQUEST, "unknown or expired session; initialize again");
+      return Optional.empty();
+    }
+    session.touch(clock.instant());
+    return Optional.of(session);
+  }
+
+  private void expireIdle() {
+    Instant cutoff = clock.instant().minus(settings.sessionIdleTimeout());
+    sessions.values().removeIf(s -> {
+      boolean idle = s.lastUsed().isBefore(cutoff) && s.inFlightCount() == 0;
+      if (idle) {
+        s.close();
+      }
+      return idle;
+    });
+  }
+
+  private String baseUrl(Context ctx) {
+    return settings.publicBaseUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+        .orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+  }
+
+  private static boolean accepts(Context ctx, String type) {
+    String accept = ctx.header("Accept");
+    return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(type);
+  }
+
+  private void rpcError(Context ctx, int status, int code, String message) {
+    try {
+      ctx.status(status).contentType("application/json").result(json.writeValueAsBytes(JsonRpc.error(null, code, message)));
+    } catch (JsonProcessingException e) {
+      ctx.status(status);
+    }
+  }
+}
