@@ -50,13 +50,17 @@ ready() {
 ensure_distribution() {
   [[ -x $DIST/bin/kc.sh ]] && return
   command -v mvn >/dev/null || die "Maven (mvn) is needed to fetch Keycloak $VERSION; run make tools"
-  command -v unzip >/dev/null || die "unzip is needed to unpack Keycloak $VERSION"
+  if ! command -v unzip >/dev/null; then
+    say "installing unzip (Debian package)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip; } >&2 \
+      || die "unzip is needed to unpack Keycloak $VERSION and could not be installed"
+  fi
   mkdir -p "$BASE"
   local zip=$BASE/keycloak-quarkus-dist-$VERSION.zip
   if [[ ! -s $zip ]]; then
     say "fetching org.keycloak:keycloak-quarkus-dist:$VERSION:zip from Maven Central"
     (cd "$ROOT" && mvn -q -B -ntp -N dependency:copy \
-      -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$BASE") \
+      -Dstyle.color=never -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$BASE" >&2) \
       || die "could not fetch Keycloak $VERSION with Maven"
   fi
   # Unpack beside, then rename: an interrupted unzip never looks like a complete distribution.

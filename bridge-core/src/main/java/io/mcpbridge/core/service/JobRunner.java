@@ -94,7 +94,9 @@ public final class JobRunner implements JobHandler {
       private boolean reportedEnd;
 
       @Override
-      public void onProgress(double done, double total) {
+      public void onProgress(double reached, double total) {
+        // The integrator steps past the end time and interpolates back: report at most the end.
+        double done = Math.min(reached, total);
         control.progress().onProgress(done, total);
         Instant now = clock.instant();
         boolean finished = done >= total;
