@@ -85,10 +85,18 @@ public record S3AuditSettings(
         environment.allowsDevelopmentShortcuts(), DEFAULT_MAX_BATCH, DEFAULT_MAX_BATCH_WAIT, clock);
   }
 
-  /** The same settings for another trail location (verifying a trail named on the command line). */
-  public S3AuditSettings at(S3Location other) {
-    return new S3AuditSettings(other, region, endpoint, lockMode, lockDays, kmsKeyId, checkpointEvery,
-        checkpointInterval, signingKey, generateKeyIfMissing, maxBatchSize, maxBatchWait, clock);
+  /**
+   * Settings for verifying the trail at a given location with the configured region, endpoint,
+   * lock mode and lock days (the bucket and prefix of the configuration are not needed).
+   *
+   * @throws InvalidInputException if region, lock mode or lock days are missing
+   */
+  public static S3AuditSettings forVerification(S3Location location, AuditSettings audit, Clock clock) {
+    AuditSettings.S3 s3 = audit.s3();
+    return new S3AuditSettings(location, required(s3.region(), "AUDIT_S3_REGION"), s3.endpoint(),
+        required(s3.lockMode(), "AUDIT_S3_OBJECT_LOCK_MODE"), required(s3.lockDays(), "AUDIT_S3_OBJECT_LOCK_DAYS"),
+        s3.kmsKeyId(), audit.checkpointEvery(), audit.checkpointInterval(), Optional.empty(), false,
+        DEFAULT_MAX_BATCH, DEFAULT_MAX_BATCH_WAIT, clock);
   }
 
   private static <T> T required(Optional<T> value, String name) {

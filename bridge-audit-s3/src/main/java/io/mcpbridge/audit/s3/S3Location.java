@@ -33,8 +33,8 @@ public record S3Location(String bucket, String prefix) {
     return slash < 0 ? new S3Location(rest, "") : new S3Location(rest.substring(0, slash), rest.substring(slash + 1));
   }
 
-  /** The key of a path below the prefix. */
-  String key(String relative) {
+  /** The full key of a path below the prefix. */
+  public String key(String relative) {
     return prefix.isEmpty() ? relative : prefix + "/" + relative;
   }
 
