@@ -61,6 +61,7 @@ public final class S3AuditSink implements AuditSink {
   private final Thread writerThread;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
+  private final java.util.concurrent.atomic.AtomicLong batchesStored = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean healthy = true;
   private volatile boolean accepting = true;
   // Writer-thread state.
@@ -163,6 +164,11 @@ public final class S3AuditSink implements AuditSink {
     } catch (SdkException | IllegalArgumentException e) {
       throw new BackendUnavailableException("cannot read the audit trail at " + settings.location() + ": " + describe(e), e);
     }
+  }
+
+  /** Record objects stored so far by this sink (each one PUT shared by its batch). */
+  long batchesStored() {
+    return batchesStored.get();
   }
 
   @Override
@@ -285,6 +291,7 @@ public final class S3AuditSink implements AuditSink {
       return;
     }
     chain = next;
+    batchesStored.incrementAndGet();
     sinceCheckpoint += records.size();
     healthy = true;
     for (int i = 0; i < batch.size(); i++) {
