@@ -43,6 +43,7 @@ final class BridgeArchitecture {
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
         .adapter("audit-local", pkg("audit.local.."))
+        .adapter("audit-s3", pkg("audit.s3.."))
         .adapter("auth", pkg("auth.."))
         .adapter("mcp", pkg("mcp.."))
         .adapter("registry-sqlite", pkg("registry.sqlite.."))

@@ -2,6 +2,8 @@ package io.mcpbridge.cli;
 
 import io.mcpbridge.audit.local.LocalAuditSettings;
 import io.mcpbridge.audit.local.LocalFileAuditSink;
+import io.mcpbridge.audit.s3.S3AuditSettings;
+import io.mcpbridge.audit.s3.S3AuditSink;
 import io.mcpbridge.auth.TokenVerifiers;
 import io.mcpbridge.core.config.AppConfig;
 import io.mcpbridge.core.config.AuditSettings;
@@ -115,7 +117,7 @@ final class BridgeRuntime implements AutoCloseable {
       return new DisabledAuditSink();
     }
     if (audit.backend() == AuditSettings.Backend.S3) {
-      throw new InvalidInputException("AUDIT_STORAGE_BACKEND=s3 is not available in this build; use local");
+      return S3AuditSink.open(S3AuditSettings.from(audit, config.server().environment(), clock));
     }
     return LocalFileAuditSink.open(LocalAuditSettings.from(audit, config.server().environment(), clock));
   }

@@ -75,11 +75,11 @@ class AuditVerifyIT {
   }
 
   @Test
-  void givenS3Location_verify_explainsItIsNotAvailable() throws Exception {
+  void givenS3LocationWithoutS3Settings_verify_failsAsUsageErrorNamingTheMissingSetting() throws Exception {
     BridgeProcess.Outcome outcome = BridgeProcess.run(work, Map.of(), "audit", "verify", "s3://bucket/audit-trail");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.stderr()).contains("S3 audit verifier is not available in this build");
+    assertThat(outcome.stderr()).contains("AUDIT_S3_REGION is required");
   }
 
   @Test
