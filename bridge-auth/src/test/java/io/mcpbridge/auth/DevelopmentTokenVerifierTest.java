@@ -14,7 +14,7 @@ import io.mcpbridge.core.model.Principal;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.port.TokenVerifier;
 import io.mcpbridge.testkit.MutableClock;
-import io.mcpbridge.testkit.TokenVerifierContract;
+import io.mcpbridge.testkit.JwtTokenVerifierContract;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Development tokens: the contract, the minter round trip, and where they may exist at all. */
-class DevelopmentTokenVerifierTest extends TokenVerifierContract {
+class DevelopmentTokenVerifierTest extends JwtTokenVerifierContract {
   private final MutableClock clock = MutableClock.atSystemTime();
   private final TokenVerifier verifier = TokenVerifiers.fromSettings(Settings.development().build(), Environment.DEVELOPMENT, clock);
   private final DevelopmentTokenMinter minter =

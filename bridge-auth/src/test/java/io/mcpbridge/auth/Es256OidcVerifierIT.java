@@ -12,7 +12,7 @@ import io.mcpbridge.core.model.Principal;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.port.TokenVerifier;
 import io.mcpbridge.testkit.MutableClock;
-import io.mcpbridge.testkit.TokenVerifierContract;
+import io.mcpbridge.testkit.JwtTokenVerifierContract;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The same contract against an issuer that signs with ES256 (P-256 keys), found by discovery. */
-class Es256OidcVerifierIT extends TokenVerifierContract {
+class Es256OidcVerifierIT extends JwtTokenVerifierContract {
   private static final String ISSUER_ID = "chem";
   private static final String AUDIENCE = "mcp-bridge";
   private static MockOAuth2Server server;

@@ -15,7 +15,7 @@ import io.mcpbridge.core.model.Principal;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.port.TokenVerifier;
 import io.mcpbridge.testkit.MutableClock;
-import io.mcpbridge.testkit.TokenVerifierContract;
+import io.mcpbridge.testkit.JwtTokenVerifierContract;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * in-process), every role source, service accounts, replay, and the negative suite. One server for
  * the whole class (its key pool is handed out per issuer id, in first-use order).
  */
-class OidcVerifierIT extends TokenVerifierContract {
+class OidcVerifierIT extends JwtTokenVerifierContract {
   private static final String ISSUER_ID = "lab";
   private static final String AUDIENCE = "mcp-bridge";
   private static MockOAuth2Server server;
