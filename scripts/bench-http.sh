@@ -13,7 +13,7 @@ JAR=bridge-cli/target/bridge.jar
 if ! command -v wrk >/dev/null; then
   echo "bench-http: installing wrk (Debian package)" >&2
   sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
-  $sudo_cmd apt-get install -y -q wrk >/dev/null
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q wrk >/dev/null
 fi
 [[ -f "$JAR" ]] || { echo "bench-http: $JAR missing; run make build" >&2; exit 2; }
 
