@@ -89,8 +89,13 @@ public final class JobRunner implements JobHandler {
   }
 
   private RunControl withProgress(JobId id, RunControl control) {
+    // Progress is persisted at most every PROGRESS_INTERVAL, starting one interval into the run:
+    // a run that finishes sooner needs no progress events (its state events say it all), which
+    // keeps small jobs to a few durable writes.
+    Instant started = clock.instant();
     ProgressListener listener = new ProgressListener() {
-      private Instant last = Instant.MIN;
+      private Instant last = started;
+      private boolean reportedAny;
       private boolean reportedEnd;
 
       @Override
@@ -100,10 +105,11 @@ public final class JobRunner implements JobHandler {
         control.progress().onProgress(done, total);
         Instant now = clock.instant();
         boolean finished = done >= total;
-        if (finished && reportedEnd) {
+        if (finished && (reportedEnd || !reportedAny)) {
           return;
         }
-        if (finished || Duration.between(last, now).compareTo(PROGRESS_INTERVAL) >= 0 || last == Instant.MIN) {
+        if (finished || Duration.between(last, now).compareTo(PROGRESS_INTERVAL) >= 0) {
+          reportedAny = true;
           reportedEnd = finished;
           last = now;
           registry.appendEvent(id, JobEvent.Type.PROGRESS, JobState.RUNNING,
