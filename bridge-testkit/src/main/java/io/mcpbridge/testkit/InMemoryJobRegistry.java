@@ -99,7 +99,9 @@ public final class InMemoryJobRegistry implements JobRegistry {
     if (!expected.contains(current.state())) {
       return false;
     }
-    jobs.put(updated.id(), updated);
+    // Cancellation, once requested, stays requested (the registry contract).
+    jobs.put(updated.id(), current.cancelRequested() && !updated.cancelRequested()
+        ? updated.withCancelRequested(updated.updatedAt()) : updated);
     if (current.state() != updated.state()) {
       append(updated.id(), JobEvent.Type.STATE, updated.state(), Optional.empty(), message, updated.updatedAt());
     }

@@ -231,6 +231,22 @@ public abstract class JobRegistryContract {
   }
 
   @Test
+  void givenRecordedCancellation_updateFromAStaleCopy_keepsTheCancellationRequest() {
+    Job job = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant()), Optional.empty());
+    Job running = job.startedAttempt(clock.advance(Duration.ofMillis(1)));
+    registry.updateJob(running, Set.of(JobState.QUEUED), Optional.empty());
+    registry.updateJob(running.withCancelRequested(clock.advance(Duration.ofMillis(1))), Set.of(JobState.RUNNING),
+        Optional.empty());
+
+    // A worker that read the job before the cancellation now writes its outcome.
+    boolean replaced = registry.updateJob(running.withState(JobState.FAILED, clock.advance(Duration.ofMillis(1))),
+        Set.of(JobState.RUNNING), Optional.empty());
+
+    assertThat(replaced).isTrue();
+    assertThat(registry.findJob(job.id()).orElseThrow().cancelRequested()).isTrue();
+  }
+
+  @Test
   void givenUnknownJob_update_throwsNotFound() {
     Job stranger = JobFixtures.aQueuedJob("alice", clock.instant());
 

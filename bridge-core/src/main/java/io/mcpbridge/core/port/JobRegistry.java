@@ -53,7 +53,8 @@ public interface JobRegistry extends AutoCloseable {
 
   /**
    * Replaces a job if its current state is one of {@code expected} (compare-and-set), and appends
-   * a {@code state} event when the state changes.
+   * a {@code state} event when the state changes. A cancellation request already recorded is kept
+   * even if {@code updated} does not carry it: a concurrent {@code cancel_job} is never lost.
    *
    * @return true if replaced; false if the job's state was not in {@code expected}
    * @throws io.mcpbridge.core.error.NotFoundException if the job does not exist

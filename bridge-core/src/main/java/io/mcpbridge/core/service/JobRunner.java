@@ -65,6 +65,14 @@ public final class JobRunner implements JobHandler {
       return; // finished, cancelled while queued, or taken by another worker
     }
     Job queued = found.get();
+    if (queued.cancelRequested()) {
+      // Cancelled while waiting for a retry: never start another attempt.
+      if (registry.updateJob(queued.withFailure(JobState.CANCELLED, new JobFailure("Cancelled", "cancelled before its next attempt",
+          false), clock.instant()), Set.of(JobState.QUEUED), Optional.of("cancelled before its next attempt"))) {
+        announce(id, JobState.CANCELLED, Map.of("reason", "Cancelled"));
+      }
+      return;
+    }
     Job running = queued.startedAttempt(clock.instant());
     if (!transition(running, JobState.QUEUED, "attempt " + running.attempts() + " started")) {
       return;
@@ -85,6 +93,12 @@ public final class JobRunner implements JobHandler {
     } catch (RuntimeException e) {
       log.log(System.Logger.Level.ERROR, "job " + id + " failed unexpectedly", e);
       failOrRetry(running, new JobFailure(ErrorCode.INTERNAL_ERROR.wireName(), "internal error while running", false));
+    } catch (Error e) {
+      // E.g. out of memory on a huge model: record the failure so the job does not stay running,
+      // then let the error propagate to the backend, which keeps its worker alive.
+      finish(running, JobState.FAILED, new JobFailure(ErrorCode.INTERNAL_ERROR.wireName(),
+          "the run exhausted a resource of the process (" + e.getClass().getSimpleName() + ")", false));
+      throw e;
     }
   }
 
@@ -137,6 +151,11 @@ public final class JobRunner implements JobHandler {
   }
 
   private void failOrRetry(Job running, JobFailure failure) {
+    boolean cancelRequested = registry.findJob(running.id()).map(Job::cancelRequested).orElse(false);
+    if (cancelRequested) {
+      finish(running, JobState.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
+      return;
+    }
     if (failure.retryable() && running.attempts() <= running.maxRetries()) {
       Instant now = clock.instant();
       Job retry = registry.findJob(running.id()).orElse(running).withFailure(JobState.QUEUED, failure, now);

@@ -66,6 +66,33 @@ class ParameterPathMatcherTest {
   }
 
   @Test
+  void givenManyDoubleStars_matching_staysCheap() {
+    // A regex translation backtracks polynomially on such patterns; the segment matcher does not.
+    ParameterPathMatcher m = ParameterPathMatcher.compile("**|".repeat(40) + "zzz");
+    String deep = String.join("|", java.util.Collections.nCopies(50, "Organ"));
+
+    long start = System.nanoTime();
+    for (int i = 0; i < 1000; i++) {
+      assertThat(m.matches(deep)).isFalse();
+    }
+    assertThat(System.nanoTime() - start).as("1000 matches").isLessThan(2_000_000_000L);
+    assertThat(m.matches("Organism|Liver|zzz")).isTrue();
+  }
+
+  @Test
+  void givenTooManySegments_compile_isAnError() {
+    assertThatThrownBy(() -> ParameterPathMatcher.compile("a|".repeat(70) + "b"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most");
+  }
+
+  @Test
+  void givenGlobWithSeveralStars_matchesWithinTheSegment() {
+    assertThat(ParameterPathMatcher.globMatches("a*b*c", "axxbyyc")).isTrue();
+    assertThat(ParameterPathMatcher.globMatches("a*b*c", "axxbyy")).isFalse();
+    assertThat(ParameterPathMatcher.globMatches("*", "")).isTrue();
+  }
+
+  @Test
   void givenEmptySegment_compile_isAnError() {
     assertThatThrownBy(() -> ParameterPathMatcher.compile("Organism||Volume")).isInstanceOf(InvalidInputException.class);
   }

@@ -210,9 +210,10 @@ public final class ThreadJobBackend implements JobBackend {
   private void run(RunningAttempt attempt) {
     try {
       handler.handle(attempt.jobId(), attempt.control());
-    } catch (RuntimeException e) {
-      // The handler promises not to throw; if it does, the worker survives and the job stays
-      // in whatever state the registry has, for recovery to judge.
+    } catch (Throwable e) {
+      // The handler promises not to throw; if it does — even an Error such as OutOfMemoryError —
+      // the worker survives (a dead worker would never be replaced) and the job stays in whatever
+      // state the registry has, for the handler or recovery to judge.
       LOG.error("job handler threw for job {}", attempt.jobId(), e);
     } finally {
       Thread.interrupted(); // an interrupt meant for this attempt must not hit the next one

@@ -40,6 +40,25 @@ class ThreadJobBackendTest extends JobBackendContract {
   }
 
   @Test
+  void givenHandlerThrowingAnError_worker_survivesAndRunsTheNextJob() throws Exception {
+    JobId poisoned = JobId.random();
+    JobId next = JobId.random();
+    CountDownLatch nextRan = new CountDownLatch(1);
+    try (ThreadJobBackend backend = new ThreadJobBackend(1, Clock.systemUTC(), Duration.ofSeconds(1))) {
+      backend.start((id, control) -> {
+        if (id.equals(poisoned)) {
+          throw new OutOfMemoryError("simulated exhaustion");
+        }
+        nextRan.countDown();
+      });
+      backend.submit(poisoned, Duration.ofMinutes(1), Duration.ZERO);
+      backend.submit(next, Duration.ofMinutes(1), Duration.ZERO);
+
+      assertThat(nextRan.await(10, TimeUnit.SECONDS)).as("the only worker still runs jobs").isTrue();
+    }
+  }
+
+  @Test
   void givenAttemptThatIgnoresCancellation_close_interruptsItAfterTheGracePeriod() throws Exception {
     CountDownLatch running = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();

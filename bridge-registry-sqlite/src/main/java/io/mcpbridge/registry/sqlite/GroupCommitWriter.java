@@ -98,7 +98,9 @@ final class GroupCommitWriter implements AutoCloseable {
         answers.add(runInSavepoint(task));
       }
       connection.execute("COMMIT");
-    } catch (SQLException | RuntimeException e) {
+    } catch (Throwable e) {
+      // Any failure, even an Error, fails this batch's callers instead of killing the only
+      // writer thread and leaving every later write waiting forever.
       rollbackQuietly();
       for (Task<?> task : batch) {
         task.result.completeExceptionally(unavailable(task.what, e));
@@ -131,7 +133,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  static BackendUnavailableException unavailable(String what, Exception cause) {
+  static BackendUnavailableException unavailable(String what, Throwable cause) {
     return new BackendUnavailableException("the job registry could not " + what, cause);
   }
 

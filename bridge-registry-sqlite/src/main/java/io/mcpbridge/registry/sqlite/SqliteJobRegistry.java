@@ -254,7 +254,7 @@ public final class SqliteJobRegistry implements JobRegistry {
       long sequence = transition ? lastSequence + 1 : lastSequence;
       PreparedStatement write = c.prepare("UPDATE jobs SET id = ?, owner = ?, simulation_id = ?, revision = ?,"
           + " state = ?, attempts = ?, max_retries = ?, timeout_nanos = ?, created_at = ?, updated_at = ?,"
-          + " cancel_requested = ?, failure_code = ?, failure_message = ?, failure_retryable = ?, result_id = ?,"
+          + " cancel_requested = MAX(cancel_requested, ?), failure_code = ?, failure_message = ?, failure_retryable = ?, result_id = ?,"
           + " last_sequence = ? WHERE id = ?");
       Rows.bindJob(write, updated);
       write.setLong(16, sequence);

@@ -1,6 +1,7 @@
 package io.mcpbridge.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.InvalidInputException;
@@ -182,6 +183,24 @@ class JobRunnerTest {
     assertThat(job(id).state()).isEqualTo(JobState.FAILED);
     assertThat(job(id).attempts()).isEqualTo(1);
     assertThat(bridge.backend.submissions()).hasSize(1);
+  }
+
+  @Test
+  void givenAnErrorDuringTheRun_run_marksTheJobFailedInsteadOfLeavingItRunning() {
+    engine.onStep(step -> {
+      if (step == 3) {
+        throw new OutOfMemoryError("simulated exhaustion");
+      }
+    });
+    JobId id = submit(Optional.empty(), Optional.of(2));
+
+    assertThatThrownBy(() -> bridge.backend.runNext()).isInstanceOf(OutOfMemoryError.class);
+
+    Job job = job(id);
+    assertThat(job.state()).isEqualTo(JobState.FAILED);
+    assertThat(job.failure().orElseThrow().code()).isEqualTo("InternalError");
+    assertThat(job.resultId()).isEmpty();
+    assertThat(bridge.backend.pending()).as("an exhausted process is not retried").isZero();
   }
 
   @Test
