@@ -48,6 +48,29 @@ class EdgeLimitsIT {
   }
 
   @Test
+  void givenForeignOriginOrHost_restRoutes_areForbidden() throws Exception {
+    try (RunningBridge bridge = RunningBridge.start(work, RunningBridge.developmentEnv(work, RunningBridge.freePort()))) {
+      String token = bridge.mintToken("victor", "viewer");
+
+      HttpResponse<String> foreign = bridge.post("/discover_models", token, DISCOVER, Map.of("Origin", "http://evil.example"));
+      HttpResponse<String> local = bridge.post("/discover_models", token, DISCOVER,
+          Map.of("Origin", "http://localhost:" + bridge.port));
+
+      assertThat(foreign.statusCode()).isEqualTo(403);
+      assertThat(RunningBridge.json(foreign).get("error").get("code").asText()).isEqualTo("Forbidden");
+      assertThat(local.statusCode()).isEqualTo(200);
+      // A rebound name reaches the loopback server with a foreign Host header (the JDK client cannot set Host).
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", bridge.port)) {
+        socket.getOutputStream().write(("GET /openapi.json HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+            java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        assertThat(status).contains(" 403 ");
+      }
+    }
+  }
+
+  @Test
   void auditEvents_areForAdminsOnly_andListToolCalls() throws Exception {
     try (RunningBridge bridge = RunningBridge.start(work, RunningBridge.developmentEnv(work, RunningBridge.freePort()))) {
       String viewer = bridge.mintToken("victor", "viewer");

@@ -48,6 +48,10 @@ public final class JavalinHttpApp {
     java.util.Optional<McpHttpRoutes> mcpRoutes = mcp.map(m -> new McpHttpRoutes(m.server(), services.authenticator(),
         m.settings(), settings.host(), settings.maxRequestBytes(), json, services.clock()));
     ObjectNode openApi = OpenApiDocument.build(services.tools(), json, settings.version());
+    // The same Origin/Host policy as /mcp (which checks it itself, answering in JSON-RPC) guards
+    // every other route: a page that rebinds its name to a loopback address gets 403, not data.
+    OriginPolicy origins = new OriginPolicy(mcp.map(m -> m.settings().allowedOrigins()).orElse(java.util.List.of()),
+        settings.host());
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -56,6 +60,12 @@ public final class JavalinHttpApp {
       config.http.maxRequestSize = settings.maxRequestBytes();
       config.jsonMapper(new JavalinJackson(json, false));
       config.routes.before(CorrelationIds::assign);
+      config.routes.before(ctx -> {
+        boolean exempt = ctx.path().equals("/health") || ctx.path().startsWith("/mcp");
+        if (!exempt && (!origins.originAllowed(ctx.header("Origin")) || !origins.hostAllowed(ctx.header("Host")))) {
+          throw new io.mcpbridge.core.error.ForbiddenException("origin or host not allowed");
+        }
+      });
       config.routes.after(CorrelationIds::clear);
       config.routes.get("/health", health::health);
       config.routes.get("/openapi.json", ctx -> ctx.json(openApi));

@@ -49,7 +49,10 @@ final class ToolRoutes {
     byte[] request = ctx.bodyAsBytes();
     JsonNode arguments = parse(request);
     Record input = inputs.read(arguments, d.inputType());
-    if (d.critical() && !"true".equalsIgnoreCase(String.valueOf(ctx.header(CONFIRM_HEADER)).trim())) {
+    // A caller without the tool's role is refused (and audited) by the tool service, as over MCP;
+    // confirmation is asked only of callers who may run the tool at all.
+    if (d.critical() && principal.has(d.requiredRole())
+        && !"true".equalsIgnoreCase(String.valueOf(ctx.header(CONFIRM_HEADER)).trim())) {
       throw new ConfirmationRequiredException(d.name() + " changes state and needs confirmation: resend with header "
           + CONFIRM_HEADER + ": true once a person has approved it", Optional.empty());
     }

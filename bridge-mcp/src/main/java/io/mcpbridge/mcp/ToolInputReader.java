@@ -55,6 +55,7 @@ public final class ToolInputReader {
         problems.add(ErrorDetail.error(name, "is not a field of this tool (expected one of " + known + ")"));
       }
     }
+    collectNullElements(args, "", problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("invalid arguments: " + summary(problems), problems);
     }
@@ -74,6 +75,25 @@ public final class ToolInputReader {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       Throwable root = e.getCause() != null && e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
       throw new InvalidInputException("invalid arguments: " + firstLine(root.getMessage()));
+    }
+  }
+
+  /** Null array elements are never meaningful tool input; name each one. */
+  private static void collectNullElements(JsonNode node, String where, List<ErrorDetail> problems) {
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode element = node.get(i);
+        if (element.isNull()) {
+          problems.add(ErrorDetail.error(where + "[" + i + "]", "must not be null"));
+        } else {
+          collectNullElements(element, where + "[" + i + "]", problems);
+        }
+      }
+    } else if (node.isObject()) {
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        collectNullElements(node.get(name), where.isEmpty() ? name : where + "." + name, problems);
+      }
     }
   }
 

@@ -69,6 +69,13 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
 
   @Override
   public Output call(Input input, ToolContext context) {
+    input.dosePerBodyWeight().filter(d -> !(d > 0 && Double.isFinite(d))).ifPresent(d -> {
+      throw new InvalidInputException("dosePerBodyWeight must be a positive number (µmol/kg)");
+    });
+    input.infusionTime().filter(t -> !(t >= 0 && Double.isFinite(t))).ifPresent(t -> {
+      throw new InvalidInputException("infusionTime must be a non-negative number of minutes");
+    });
+    input.times().ifPresent(CalculatePkParametersTool::requireAscendingFiniteTimes);
     PkOptions options = PkOptions.defaults();
     if (input.dosePerBodyWeight().isPresent()) {
       options = options.withTotalDrugMassPerBodyWeight(input.dosePerBodyWeight().get());
@@ -110,6 +117,14 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       put("inline", calculator.calculate(t, v, unit, options), modes, out);
     }
     return new Output(input.resultsId(), modes, out);
+  }
+
+  private static void requireAscendingFiniteTimes(double[] times) {
+    for (int i = 0; i < times.length; i++) {
+      if (!Double.isFinite(times[i]) || i > 0 && times[i] < times[i - 1]) {
+        throw new InvalidInputException("times must be finite and non-decreasing (index " + i + ")");
+      }
+    }
   }
 
   private static void put(String path, PkAnalysis analysis, Map<String, String> modes, Map<String, Map<String, Value>> out) {
