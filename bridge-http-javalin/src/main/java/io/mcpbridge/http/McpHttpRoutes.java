@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,9 @@ final class McpHttpRoutes {
   private final ObjectMapper json;
   private final Clock clock;
   private final long maxBodyBytes;
+  /** Sessions one caller may hold at once. */
+  static final int MAX_SESSIONS_PER_CALLER = 16;
+
   private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
 
   McpHttpRoutes(McpServer server, Authenticator authenticator, McpHttpSettings settings, String bindHost,
@@ -108,6 +112,7 @@ final class McpHttpRoutes {
       if (sessions.size() >= settings.maxSessions()) {
         throw new BackendUnavailableException("too many open MCP sessions; try again later");
       }
+      evictOldestIdleBeyondCallerLimit(principal);
       session = McpSession.open(principal, clock.instant());
     } else {
       Optional<McpSession> found = session(ctx, principal);
@@ -227,6 +232,25 @@ final class McpHttpRoutes {
     }
     session.touch(clock.instant());
     return Optional.of(session);
+  }
+
+  /**
+   * One caller may hold at most {@link #MAX_SESSIONS_PER_CALLER} sessions; opening another closes
+   * that caller's least recently used idle session, so one caller cannot use up every slot.
+   */
+  private void evictOldestIdleBeyondCallerLimit(Principal principal) {
+    List<McpSession> mine = sessions.values().stream().filter(s -> s.belongsTo(principal)).toList();
+    if (mine.size() < MAX_SESSIONS_PER_CALLER) {
+      return;
+    }
+    mine.stream().filter(s -> s.inFlightCount() == 0).min(java.util.Comparator.comparing(McpSession::lastUsed))
+        .ifPresentOrElse(oldest -> {
+          sessions.remove(oldest.id());
+          oldest.close();
+        }, () -> {
+          throw new io.mcpbridge.core.error.RateLimitedException(
+              "too many MCP sessions for this caller; close one (DELETE /mcp) or wait", 5);
+        });
   }
 
   private void expireIdle() {

@@ -104,6 +104,23 @@ class McpHttpIT {
   }
 
   @Test
+  void givenOneCallerOpeningManySessions_theirOldestIsClosed_andOtherCallersKeepTheirs() throws Exception {
+    String viewers = session("viewer-token");
+    String first = session("op-token");
+    for (int i = 1; i < McpHttpRoutes.MAX_SESSIONS_PER_CALLER; i++) {
+      session("op-token");
+    }
+
+    session("op-token"); // one more than the per-caller limit
+
+    String ping = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\"}";
+    assertThat(send(post("op-token", ping).header("Mcp-Session-Id", first).header("MCP-Protocol-Version", "2025-11-25"))
+        .statusCode()).isEqualTo(404);
+    assertThat(send(post("viewer-token", ping).header("Mcp-Session-Id", viewers).header("MCP-Protocol-Version", "2025-11-25"))
+        .statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void viewerToken_seesNoOperatorTools() throws Exception {
     String session = session("viewer-token");
 

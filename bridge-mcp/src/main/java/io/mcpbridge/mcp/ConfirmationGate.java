@@ -83,7 +83,7 @@ public final class ConfirmationGate {
 
   private ConfirmationRequiredException askAgain(ToolDescriptor tool, Exchange exchange, String binding, String argsDigest,
       String prefix) {
-    String nonce = nonces.issue(binding);
+    String nonce = nonces.issue(binding, exchange.principal().issuer().orElse("") + "|" + exchange.principal().subject());
     record(tool, exchange, "nonce", "asked", argsDigest, false);
     return new ConfirmationRequiredException(prefix + tool.name() + " changes state and needs a person's confirmation. "
         + "Show the call to the user; once they approve, repeat exactly the same call with "

@@ -19,6 +19,8 @@ public final class ConfirmationNonces {
   /** How long a nonce stays valid. */
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   private static final int MAX_OUTSTANDING = 10_000;
+  /** Outstanding nonces per caller: a flood from one caller evicts only that caller's own. */
+  static final int MAX_PER_CALLER = 32;
 
   /** Outcome of presenting a nonce. */
   public enum Outcome {
@@ -32,7 +34,7 @@ public final class ConfirmationNonces {
     MISMATCH
   }
 
-  private record Issued(String binding, Instant expiresAt) {}
+  private record Issued(String binding, String caller, Instant issuedAt, Instant expiresAt) {}
 
   private final Map<String, Issued> outstanding = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
@@ -44,19 +46,31 @@ public final class ConfirmationNonces {
     this.ttl = ttl;
   }
 
-  /** Issues a nonce for a call binding (hex SHA-256). */
-  public String issue(String binding) {
+  /**
+   * Issues a nonce for a call binding (hex SHA-256) of a caller. Memory is bounded per caller and
+   * overall; the oldest nonces are evicted first (their calls are simply asked again).
+   */
+  public synchronized String issue(String binding, String caller) {
     Instant now = clock.instant();
     outstanding.values().removeIf(i -> i.expiresAt().isBefore(now));
+    long mine = outstanding.values().stream().filter(i -> i.caller().equals(caller)).count();
+    if (mine >= MAX_PER_CALLER) {
+      evictOldest(i -> i.caller().equals(caller));
+    }
     if (outstanding.size() >= MAX_OUTSTANDING) {
-      // Bounded memory: under a flood the oldest confirmations are simply asked again.
-      outstanding.clear();
+      evictOldest(i -> true);
     }
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
     String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    outstanding.put(nonce, new Issued(binding, now.plus(ttl)));
+    outstanding.put(nonce, new Issued(binding, caller, now, now.plus(ttl)));
     return nonce;
+  }
+
+  private void evictOldest(java.util.function.Predicate<Issued> which) {
+    outstanding.entrySet().stream().filter(e -> which.test(e.getValue()))
+        .min(java.util.Comparator.comparing(e -> e.getValue().issuedAt()))
+        .ifPresent(e -> outstanding.remove(e.getKey()));
   }
 
   /** When a nonce issued now would expire. */
