@@ -70,6 +70,7 @@ final class BridgeRuntime implements AutoCloseable {
     this.clock = clock;
     SimulationEngine engine = new PkmlSimulationEngine(
         new PkmlEngineSettings(config.models().maxModelBytes(), CACHED_MODELS));
+    own(RegistryOwnerLock.acquire(config.registry().path()));
     this.registry = own(SqliteJobRegistry.open(config.registry().path()));
     this.audit = own(auditSink(config, clock));
     JobBackend backend = own(jobBackend(config, clock));

@@ -71,6 +71,18 @@ class EdgeLimitsIT {
   }
 
   @Test
+  void givenARunningServer_aSecondProcessOnTheSameRegistry_isRefusedClearly() throws Exception {
+    Map<String, String> env = RunningBridge.developmentEnv(work, RunningBridge.freePort());
+    env.put("AUDIT_ENABLED", "false"); // so only the registry, not the audit trail's own lock, can refuse
+    try (RunningBridge bridge = RunningBridge.start(work, env)) {
+      BridgeProcess.Outcome second = BridgeProcess.run(work, env, "call", "discover_models");
+
+      assertThat(second.exitCode()).isEqualTo(4);
+      assertThat(second.stderr()).contains("another bridge process owns the job registry");
+    }
+  }
+
+  @Test
   void auditEvents_areForAdminsOnly_andListToolCalls() throws Exception {
     try (RunningBridge bridge = RunningBridge.start(work, RunningBridge.developmentEnv(work, RunningBridge.freePort()))) {
       String viewer = bridge.mintToken("victor", "viewer");
