@@ -84,7 +84,7 @@ final class BridgeRuntime implements AutoCloseable {
       LOG.info("recovered jobs after restart: {} resubmitted, {} requeued, {} failed as interrupted",
           recovered.resubmitted(), recovered.requeued(), recovered.failed());
     }
-    this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), clock);
+    this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), config.audit().readEvents(), clock);
     this.tokenVerifier = tokenVerifier(config.auth(), config, clock);
     scheduleRetention();
     audit.append(systemEvent("system.start", Map.of("environment", config.server().environment().wireName(),

@@ -122,6 +122,25 @@ public abstract class AuditSinkContract {
   }
 
   @Test
+  void givenEventsQueuedWithAppendLater_theyJoinTheChainInOrderBeforeLaterAppendsAreAcknowledged() {
+    AuditSink sink = open();
+    AuditEvent e0 = AuditEvents.toolEvent(T0);
+    AuditEvent e1 = AuditEvents.toolEvent(T0.plusSeconds(1));
+    AuditEvent e2 = AuditEvents.toolEvent(T0.plusSeconds(2));
+    AuditEvent e3 = AuditEvents.toolEvent(T0.plusSeconds(3));
+
+    sink.appendLater(e0);
+    sink.append(e1);
+    sink.appendLater(e2);
+    AuditRecord last = sink.append(e3);
+
+    List<AuditRecord> stored = sink.query(all());
+    assertThat(stored).extracting(AuditRecord::event).containsExactly(e0, e1, e2, e3);
+    assertThat(last.sequence()).isEqualTo(4);
+    assertOneGapFreeChain(stored);
+  }
+
+  @Test
   void givenClosedSink_reopening_continuesTheSameChain() {
     if (!persistsAcrossReopen()) {
       return;

@@ -165,6 +165,27 @@ public final class LocalFileAuditSink implements AuditSink {
 
   @Override
   public AuditRecord append(AuditEvent event) {
+    Pending pending = enqueue(event);
+    try {
+      return pending.done().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof BackendUnavailableException b) {
+        throw new BackendUnavailableException(b.getMessage(), b);
+      }
+      throw new BackendUnavailableException("audit append failed", e.getCause());
+    }
+  }
+
+  /**
+   * Queues the event in chain order and returns without waiting for it to be stored; a failure
+   * to store it marks the trail unhealthy, like a failed {@link #append}.
+   */
+  @Override
+  public void appendLater(AuditEvent event) {
+    enqueue(event);
+  }
+
+  private Pending enqueue(AuditEvent event) {
     try {
       CanonicalCheck.of(event);
     } catch (IllegalArgumentException e) {
@@ -178,14 +199,7 @@ public final class LocalFileAuditSink implements AuditSink {
     if (!accepting && queue.remove(pending)) {
       throw new BackendUnavailableException("the audit trail at " + layout.root() + " is closed");
     }
-    try {
-      return pending.done().join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof BackendUnavailableException b) {
-        throw new BackendUnavailableException(b.getMessage(), b);
-      }
-      throw new BackendUnavailableException("audit append failed", e.getCause());
-    }
+    return pending;
   }
 
   @Override

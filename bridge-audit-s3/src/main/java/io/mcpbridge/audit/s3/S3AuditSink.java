@@ -134,6 +134,27 @@ public final class S3AuditSink implements AuditSink {
 
   @Override
   public AuditRecord append(AuditEvent event) {
+    Pending pending = enqueue(event);
+    try {
+      return pending.done().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof BackendUnavailableException b) {
+        throw new BackendUnavailableException(b.getMessage(), b);
+      }
+      throw new BackendUnavailableException("audit append failed", e.getCause());
+    }
+  }
+
+  /**
+   * Queues the event in chain order and returns without waiting for it to be stored; a failure
+   * to store it marks the trail unhealthy, like a failed {@link #append}.
+   */
+  @Override
+  public void appendLater(AuditEvent event) {
+    enqueue(event);
+  }
+
+  private Pending enqueue(AuditEvent event) {
     try {
       CanonicalJson.write(AuditRecordForm.content(event, 1, AuditChain.GENESIS_HASH));
     } catch (IllegalArgumentException e) {
@@ -147,14 +168,7 @@ public final class S3AuditSink implements AuditSink {
     if (!accepting && queue.remove(pending)) {
       throw new BackendUnavailableException("the audit trail at " + settings.location() + " is closed");
     }
-    try {
-      return pending.done().join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof BackendUnavailableException b) {
-        throw new BackendUnavailableException(b.getMessage(), b);
-      }
-      throw new BackendUnavailableException("audit append failed", e.getCause());
-    }
+    return pending;
   }
 
   @Override

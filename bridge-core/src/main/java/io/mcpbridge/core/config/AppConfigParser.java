@@ -166,7 +166,10 @@ final class AppConfigParser {
     int lookback = in.integer("AUDIT_VERIFY_LOOKBACK_DAYS", 1, 3650);
     int checkpointEvery = in.integer("AUDIT_CHECKPOINT_EVERY", 1, 1_000_000);
     Duration checkpointInterval = Duration.ofSeconds(in.integer("AUDIT_CHECKPOINT_SECONDS", 1, 86_400));
-    return new AuditSettings(enabled, backend, path, failMode, key, s3, lookback, checkpointEvery, checkpointInterval);
+    AuditSettings.ReadEvents readEvents = in.choice("AUDIT_READ_EVENTS",
+        v -> enumValue(AuditSettings.ReadEvents.class, v), "async, sync", AuditSettings.ReadEvents.ASYNC);
+    return new AuditSettings(enabled, backend, path, failMode, key, s3, lookback, checkpointEvery, checkpointInterval,
+        readEvents);
   }
 
   private PopulationSettings population() {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param signingKey Ed25519 checkpoint key
  * @param s3 settings of the S3 backend
  * @param verifyLookbackDays days checked by scheduled verification
+ * @param readEvents whether read-only tool calls wait for their audit event to be stored
  * @param checkpointEvery a signed checkpoint after this many events
  * @param checkpointInterval a signed checkpoint when events have waited this long without one
  */
@@ -27,7 +28,16 @@ public record AuditSettings(
     S3 s3,
     int verifyLookbackDays,
     int checkpointEvery,
-    Duration checkpointInterval) {
+    Duration checkpointInterval,
+    ReadEvents readEvents) {
+
+  /** How events of read-only tool calls are stored. */
+  public enum ReadEvents {
+    /** Queued in chain order without delaying the response (a crash may lose the last few). */
+    ASYNC,
+    /** Stored before the response, like every mutating call. */
+    SYNC
+  }
 
   /** Audit stores. */
   public enum Backend {

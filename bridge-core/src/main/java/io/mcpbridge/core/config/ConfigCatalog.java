@@ -70,6 +70,10 @@ public final class ConfigCatalog {
     define(audit, "AUDIT_ENABLED", "true", "Record the audit trail.", "boolean; false refused in production");
     define(audit, "AUDIT_STORAGE_BACKEND", "local", "Where audit events go: local (hash-chained JSONL) or s3 (Object Lock).", "local or s3");
     define(audit, "AUDIT_STORAGE_PATH", "var/audit", "Directory of the local audit trail.", "must be creatable and writable when the backend is local");
+    define(audit, "AUDIT_READ_EVENTS", "async",
+        "Read-only tool calls: async queues their audit event in chain order without delaying the response (a crash may "
+            + "lose the last few read events); sync stores it first. Mutating calls and job transitions are always stored "
+            + "before the response.", "async or sync");
     define(audit, "AUDIT_FAIL_MODE", "closed", "When the audit store fails: closed refuses mutating tools, open carries on (not in production).",
         "closed or open; open refused in production");
     defineSecret(audit, "AUDIT_SIGNING_KEY", "Ed25519 private key (PKCS#8, base64) signing audit checkpoints; generated on first start in development, local and test.",

@@ -23,6 +23,18 @@ public interface AuditSink extends AutoCloseable {
   AuditRecord append(AuditEvent event);
 
   /**
+   * Queues an event for the same ordered, chained, durable storage as {@link #append} without
+   * waiting for it: for events nobody is told were recorded (e.g. read-only tool calls). A failure
+   * to store it makes {@link #healthy()} false. The default stores it synchronously.
+   *
+   * @param event the event
+   * @throws io.mcpbridge.core.error.BackendUnavailableException if the sink is closed or failed
+   */
+  default void appendLater(AuditEvent event) {
+    append(event);
+  }
+
+  /**
    * Reads stored records.
    *
    * @param query filters and paging

@@ -39,13 +39,23 @@ public final class ToolInvoker implements ToolService {
   private final ToolCatalog catalog;
   private final AuditSink audit;
   private final AuditSettings.FailMode failMode;
+  private final AuditSettings.ReadEvents readEvents;
   private final Clock clock;
   private final System.Logger log = System.getLogger(ToolInvoker.class.getName());
 
   public ToolInvoker(ToolCatalog catalog, AuditSink audit, AuditSettings.FailMode failMode, Clock clock) {
+    this(catalog, audit, failMode, AuditSettings.ReadEvents.SYNC, clock);
+  }
+
+  /**
+   * @param readEvents whether read-only calls wait for their audit event to be stored
+   */
+  public ToolInvoker(ToolCatalog catalog, AuditSink audit, AuditSettings.FailMode failMode,
+      AuditSettings.ReadEvents readEvents, Clock clock) {
     this.catalog = catalog;
     this.audit = audit;
     this.failMode = failMode;
+    this.readEvents = readEvents;
     this.clock = clock;
   }
 
@@ -126,7 +136,11 @@ public final class ToolInvoker implements ToolService {
         AuditIdentity.of(ctx.principal()), summary, ctx.requestSha256(), responseDigest, status,
         Duration.between(start, end).toMillis(), Optional.ofNullable(summary.get("jobId")));
     try {
-      audit.append(event);
+      if (d.readOnly() && readEvents == AuditSettings.ReadEvents.ASYNC) {
+        audit.appendLater(event); // nothing is acknowledged to the caller about a read's event
+      } else {
+        audit.append(event);
+      }
     } catch (BackendUnavailableException e) {
       if (failMode == AuditSettings.FailMode.CLOSED && !d.readOnly() && "ok".equals(status)) {
         // The change happened but could not be recorded: tell the caller rather than pretend.
