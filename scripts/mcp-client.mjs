@@ -179,7 +179,8 @@ async function main() {
 }
 
 main().then(() => process.exit(0), (e) => {
-  console.error(`mcp-client: ${e?.message ?? e}`);
-  console.log(JSON.stringify({ ok: false, error: String(e?.message ?? e), ...seen }));
+  // e.code: the HTTP status of a transport error (401, 403, ...) or the JSON-RPC error code.
+  console.error(`mcp-client: ${e?.message ?? e}${e?.code !== undefined ? ` (code ${e.code})` : ""}`);
+  console.log(JSON.stringify({ ok: false, error: String(e?.message ?? e), code: e?.code ?? null, ...seen }));
   process.exit(1);
 });
