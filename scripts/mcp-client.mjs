@@ -1,7 +1,8 @@
 // The bridge's own MCP client on the official TypeScript SDK (@modelcontextprotocol/sdk, pinned in
 // scripts/mcp-peers.sh). Run it through `scripts/mcp-peers.sh client ...`, which installs the SDK.
 //
-//   mcp-client.mjs --http URL [options]             Streamable HTTP; bearer token from $MCP_BEARER_TOKEN
+//   mcp-client.mjs --http URL [options]             Streamable HTTP; bearer token from $MCP_BEARER_TOKEN,
+//                                                   X-Correlation-Id from $MCP_CORRELATION_ID (both optional)
 //   mcp-client.mjs [options] --stdio CMD [ARGS...]  stdio: starts CMD (e.g. `bridge mcp`) with this environment
 //
 // Options:
@@ -55,6 +56,8 @@ function transportFor(o) {
   if (o.url) {
     const token = process.env.MCP_BEARER_TOKEN;
     const headers = token ? { Authorization: `Bearer ${token}` } : {};
+    // One correlation id for every request, so the audit trail of the whole run can be queried.
+    if (process.env.MCP_CORRELATION_ID) headers["X-Correlation-Id"] = process.env.MCP_CORRELATION_ID;
     return new StreamableHTTPClientTransport(new URL(o.url), { requestInit: { headers } });
   }
   const [command, ...args] = o.command;
