@@ -30,9 +30,10 @@ sundials: ## Install SUNDIALS CVODES from Debian packages (the engine tests' int
 check: tools sundials ## The whole test suite: unit tests, integration tests against real components, architecture rules
 	$(MVN) verify
 
-compliance: tools ## Release gates: architecture rules (later: MCP conformance, tool-contract snapshot, audit verification)
-	$(MVN) -pl bridge-architecture-tests -am verify -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
-	  -Dtest='Architecture*Test'
+compliance: tools ## Release gates: architecture rules, tool-contract snapshot, MCP conformance (fixtures and product)
+	$(MVN) -pl bridge-architecture-tests,bridge-cli -am package -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dtest='Architecture*Test,ToolContractSnapshotTest'
+	scripts/mcp-conformance.sh all
 
 docs: $(JAR) ## Regenerate docs/configuration.md from the configuration catalog
 	./bridge config reference > docs/configuration.md

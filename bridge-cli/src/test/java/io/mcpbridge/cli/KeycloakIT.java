@@ -74,6 +74,25 @@ class KeycloakIT {
   }
 
   @Test
+  void givenOperatorLogin_mcpClientOverHttp_completesSmokeWorkflowAuditedAsThatPerson() throws Exception {
+    String olga = keycloak.passwordToken(LOGIN_CLIENT, "olga", OLGA_PASSWORD);
+    String correlation = "kc-operator-mcp";
+
+    McpPeers.Outcome run = McpPeers.client(work.resolve("mcp-client"),
+        Map.of("MCP_BEARER_TOKEN", olga, "MCP_CORRELATION_ID", correlation),
+        "--http", "http://127.0.0.1:" + bridge.port + "/mcp", "--elicitation", "--simulation", "kc-mcp");
+
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    assertThat(run.summary().path("cmax").asDouble()).isEqualTo(5.0, org.assertj.core.data.Offset.offset(5e-4));
+    assertThat(run.summary().path("progress").asInt()).isPositive();
+    List<JsonNode> identities = auditedIdentities(correlation);
+    assertThat(identities).isNotEmpty().allSatisfy(identity -> {
+      assertThat(identity.get("subject").asText()).isEqualTo(subjectOf(olga));
+      assertThat(identity.get("issuer").asText()).isEqualTo(keycloak.issuer);
+    });
+  }
+
+  @Test
   void givenClientCredentialsToken_smokeWorkflow_completesAndAuditMarksTheServiceAccount() throws Exception {
     String pipeline = keycloak.clientCredentialsToken(PIPELINE_CLIENT, PIPELINE_SECRET);
     String correlation = "kc-pipeline-smoke";

@@ -17,6 +17,8 @@ import java.util.Set;
  * JSON Schema (2020-12) of tool records, derived from the records themselves: components are
  * properties, {@code Optional} components are optional, everything else is required, and
  * {@link Description} annotations become descriptions. MCP tool schemas and OpenAPI share it.
+ * Boxed {@code Double} components carry "undefined" as null, which {@link BridgeJson} omits from
+ * output, so they are optional in the schema too: the schema describes exactly what is on the wire.
  */
 public final class RecordSchemas {
   private final ObjectMapper json;
@@ -34,11 +36,16 @@ public final class RecordSchemas {
   public static Set<String> requiredComponents(Class<? extends Record> type) {
     java.util.LinkedHashSet<String> required = new java.util.LinkedHashSet<>();
     for (RecordComponent c : type.getRecordComponents()) {
-      if (c.getType() != Optional.class) {
+      if (!mayBeAbsent(c)) {
         required.add(c.getName());
       }
     }
     return required;
+  }
+
+  /** True for components that serialise to nothing when empty: Optional, and nullable boxed doubles. */
+  private static boolean mayBeAbsent(RecordComponent c) {
+    return c.getType() == Optional.class || c.getType() == Double.class;
   }
 
   private ObjectNode objectSchema(Class<?> type, int depth) {
@@ -55,10 +62,10 @@ public final class RecordSchemas {
     ArrayNode required = json.createArrayNode();
     for (RecordComponent c : type.getRecordComponents()) {
       Type generic = c.getGenericType();
-      boolean optional = c.getType() == Optional.class;
-      if (optional) {
+      if (c.getType() == Optional.class) {
         generic = ((ParameterizedType) generic).getActualTypeArguments()[0];
-      } else {
+      }
+      if (!mayBeAbsent(c)) {
         required.add(c.getName());
       }
       ObjectNode property = schemaOf(generic, depth);
@@ -101,11 +108,9 @@ public final class RecordSchemas {
       s.put("type", "boolean");
     } else if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
       s.put("type", "integer");
-    } else if (c == double.class || c == float.class) {
+    } else if (c == double.class || c == float.class || c == Double.class) {
+      // A boxed double's "undefined" (null) is omitted, never written as null: a single type is portable.
       s.put("type", "number");
-    } else if (c == Double.class) {
-      // Boxed doubles carry "undefined" (NaN) as null.
-      s.set("type", json.createArrayNode().add("number").add("null"));
     } else if (c == double[].class) {
       s.put("type", "array");
       s.putObject("items").put("type", "number");

@@ -13,6 +13,8 @@ import java.util.List;
 
 /** CallToolResult shapes: structured output with a text rendering, and the one error object. */
 public final class ToolResults {
+  /** The {@code _meta} key of a tool error's machine-readable error object. */
+  public static final String ERROR_META_KEY = "io.mcpbridge/error";
   private final ObjectMapper json;
 
   public ToolResults(ObjectMapper json) {
@@ -29,19 +31,22 @@ public final class ToolResults {
     return result;
   }
 
-  /** A tool error carrying {@code {"error":{code,message,correlationId,retryable,details}}}. */
+  /**
+   * A tool error: {@code isError} with {@code {"error":{code,message,correlationId,retryable,details}}}
+   * as text and, machine-readable, in {@code _meta} under {@link #ERROR_META_KEY}. It carries no
+   * {@code structuredContent}: that must conform to the tool's output schema, and clients (the
+   * TypeScript SDK among them) reject a result whose structured content does not.
+   */
   public ObjectNode error(BridgeException e, String correlationId) {
-    List<ErrorDetail> details = e.details();
-    ObjectNode result = error(e.code(), e.getMessage(), correlationId, details);
+    List<ErrorDetail> details = new java.util.ArrayList<>(e.details());
     if (e instanceof ConfirmationRequiredException c && c.nonce().isPresent()) {
-      ObjectNode detail = ((ArrayNode) result.path("structuredContent").path("error").path("details")).addObject();
-      detail.put("field", "_meta." + ConfirmationGate.META_KEY);
-      detail.put("issue", "after a person approves, resend the same call with this nonce: " + c.nonce().get());
-      detail.put("severity", "error");
-      result.putObject("_meta").put(ConfirmationGate.META_KEY, c.nonce().get());
-      ((ObjectNode) result.path("content").get(0)).put("text", text(result.get("structuredContent")));
+      details.add(new ErrorDetail("_meta." + ConfirmationGate.META_KEY,
+          "after a person approves, resend the same call with this nonce: " + c.nonce().get(), "error"));
+      ObjectNode result = error(e.code(), e.getMessage(), correlationId, details);
+      ((ObjectNode) result.get("_meta")).put(ConfirmationGate.META_KEY, c.nonce().get());
+      return result;
     }
-    return result;
+    return error(e.code(), e.getMessage(), correlationId, details);
   }
 
   /** A tool error from parts. */
@@ -55,8 +60,8 @@ public final class ToolResults {
     error.set("details", json.valueToTree(details));
     ObjectNode result = json.createObjectNode();
     result.putArray("content").addObject().put("type", "text").put("text", text(body));
-    result.set("structuredContent", body);
     result.put("isError", true);
+    result.putObject("_meta").set(ERROR_META_KEY, error);
     return result;
   }
 

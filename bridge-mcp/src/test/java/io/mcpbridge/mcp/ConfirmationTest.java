@@ -19,7 +19,7 @@ class ConfirmationTest {
   private String askForNonce(String arguments) {
     JsonNode refused = mcp.call("load_simulation", arguments);
     assertThat(refused.path("isError").asBoolean()).isTrue();
-    assertThat(refused.path("structuredContent").path("error").path("code").asText()).isEqualTo("ConfirmationRequired");
+    assertThat(refused.path("_meta").path(ToolResults.ERROR_META_KEY).path("code").asText()).isEqualTo("ConfirmationRequired");
     return refused.path("_meta").path(ConfirmationGate.META_KEY).asText();
   }
 
@@ -44,8 +44,8 @@ class ConfirmationTest {
     JsonNode reused = callWithNonce(LOAD, nonce);
 
     assertThat(granted.path("isError").asBoolean()).isFalse();
-    assertThat(reused.path("structuredContent").path("error").path("code").asText()).isEqualTo("ConfirmationRequired");
-    assertThat(reused.path("structuredContent").path("error").path("message").asText()).contains("already used");
+    assertThat(reused.path("_meta").path(ToolResults.ERROR_META_KEY).path("code").asText()).isEqualTo("ConfirmationRequired");
+    assertThat(reused.path("_meta").path(ToolResults.ERROR_META_KEY).path("message").asText()).contains("already used");
     assertThat(mcp.tools.calls()).hasSize(1);
     assertThat(mcp.audit.events("tool.confirmation")).extracting(AuditEvent::status)
         .containsExactly("asked", "granted", "refused", "asked");
@@ -67,8 +67,8 @@ class ConfirmationTest {
     JsonNode other = callWithNonce("{\"filePath\":\"examples/iv-bolus.pkml\",\"simulationId\":\"s1\"}", nonce);
     JsonNode original = callWithNonce(LOAD, nonce);
 
-    assertThat(other.path("structuredContent").path("error").path("message").asText()).contains("different call");
-    assertThat(original.path("structuredContent").path("error").path("code").asText()).isEqualTo("ConfirmationRequired");
+    assertThat(other.path("_meta").path(ToolResults.ERROR_META_KEY).path("message").asText()).contains("different call");
+    assertThat(original.path("_meta").path(ToolResults.ERROR_META_KEY).path("code").asText()).isEqualTo("ConfirmationRequired");
     assertThat(mcp.tools.calls()).isEmpty();
   }
 
@@ -100,7 +100,7 @@ class ConfirmationTest {
 
     JsonNode result = callWithNonce(LOAD, nonce);
 
-    assertThat(result.path("structuredContent").path("error").path("code").asText()).isEqualTo("BackendUnavailable");
+    assertThat(result.path("_meta").path(ToolResults.ERROR_META_KEY).path("code").asText()).isEqualTo("BackendUnavailable");
     assertThat(mcp.tools.calls()).isEmpty();
   }
 
@@ -114,8 +114,8 @@ class ConfirmationTest {
     JsonNode declined = eliciting.call("load_simulation", "{\"filePath\":\"examples/oral.pkml\",\"simulationId\":\"s2\"}");
 
     assertThat(accepted.path("isError").asBoolean()).isFalse();
-    assertThat(declined.path("structuredContent").path("error").path("code").asText()).isEqualTo("ConfirmationRequired");
-    assertThat(declined.has("_meta")).isFalse();
+    assertThat(declined.path("_meta").path(ToolResults.ERROR_META_KEY).path("code").asText()).isEqualTo("ConfirmationRequired");
+    assertThat(declined.path("_meta").has(ConfirmationGate.META_KEY)).as("no nonce after a refusal").isFalse();
     List<ObjectNode> asked = eliciting.sent("elicitation/create");
     assertThat(asked).hasSize(2);
     assertThat(asked.get(0).path("params").path("message").asText()).contains("load_simulation").contains("oral.pkml");

@@ -50,7 +50,9 @@ class McpToolsTest {
     JsonNode result = mcp.call("run_simulation", "{\"simulationId\":\"s1\"}");
 
     assertThat(result.path("isError").asBoolean()).isTrue();
-    JsonNode error = result.path("structuredContent").path("error");
+    // Structured content must match the tool's output schema, so an error carries none.
+    assertThat(result.has("structuredContent")).isFalse();
+    JsonNode error = result.path("_meta").path(ToolResults.ERROR_META_KEY);
     assertThat(error.path("code").asText()).isEqualTo("Forbidden");
     assertThat(error.path("correlationId").asText()).isEqualTo("cid-1");
     assertThat(error.path("retryable").asBoolean()).isFalse();
@@ -64,7 +66,7 @@ class McpToolsTest {
     JsonNode result = mcp.call("list_parameters", "{\"searchPattern\":\"*\",\"colour\":\"red\"}");
 
     assertThat(result.path("isError").asBoolean()).isTrue();
-    JsonNode error = result.path("structuredContent").path("error");
+    JsonNode error = result.path("_meta").path(ToolResults.ERROR_META_KEY);
     assertThat(error.path("code").asText()).isEqualTo("InvalidInput");
     assertThat(error.path("details").toString()).contains("simulationId").contains("colour");
     assertThat(result.path("content").get(0).path("text").asText()).contains("InvalidInput");

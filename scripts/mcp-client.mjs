@@ -1,0 +1,189 @@
+// The bridge's own MCP client on the official TypeScript SDK (@modelcontextprotocol/sdk, pinned in
+// scripts/mcp-peers.sh). Run it through `scripts/mcp-peers.sh client ...`, which installs the SDK.
+//
+//   mcp-client.mjs --http URL [options]             Streamable HTTP; bearer token from $MCP_BEARER_TOKEN,
+//                                                   X-Correlation-Id from $MCP_CORRELATION_ID (both optional)
+//   mcp-client.mjs [options] --stdio CMD [ARGS...]  stdio: starts CMD (e.g. `bridge mcp`) with this environment
+//
+// Options:
+//   --scenario smoke   (default) list tools/resources/prompts, then load → set → run (with a progress
+//                      token) → get_job_status until done → get_simulation_results → calculate_pk_parameters
+//   --scenario list    list tools/resources/prompts only
+//   --scenario viewer  the caller must see no operator tool, and run_simulation must fail with Forbidden
+//   --elicitation      declare the elicitation capability and accept the bridge's confirmation questions;
+//                      without it, confirmation goes through the ConfirmationRequired nonce in
+//                      _meta["io.mcpbridge/confirmation"], resent with the identical call
+//   --model FILE       model to load (default one_compartment_iv_bolus.pkml)
+//   --simulation ID    simulation id to use (default mcp-client-<time>)
+//
+// Prints one JSON object per step and a final {"ok":true,...} summary on stdout; diagnostics go to
+// stderr. Exits 1 on any failure (a tool error, a broken expectation, a transport error).
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+
+const CONFIRMATION_KEY = "io.mcpbridge/confirmation";
+const ERROR_KEY = "io.mcpbridge/error";
+const VOLUME = "Organism|Central|Volume";
+const OUTPUT = "Organism|Central|Drug|Concentration";
+const CALL_TIMEOUT_MS = 300_000;
+
+function parseArgs(argv) {
+  const o = { scenario: "smoke", elicitation: false, model: "one_compartment_iv_bolus.pkml",
+    simulation: `mcp-client-${Date.now()}` };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--http") o.url = argv[++i];
+    else if (a === "--stdio") { o.command = argv.slice(i + 1); break; }
+    else if (a === "--scenario") o.scenario = argv[++i];
+    else if (a === "--elicitation") o.elicitation = true;
+    else if (a === "--model") o.model = argv[++i];
+    else if (a === "--simulation") o.simulation = argv[++i];
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!o.url === !o.command?.length) throw new Error("give exactly one of --http URL or --stdio CMD [ARGS...]");
+  if (!["smoke", "list", "viewer"].includes(o.scenario)) throw new Error(`unknown scenario ${o.scenario}`);
+  return o;
+}
+
+const say = (step) => console.log(JSON.stringify(step));
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function transportFor(o) {
+  if (o.url) {
+    const token = process.env.MCP_BEARER_TOKEN;
+    const headers = token ? { Authorization: `Bearer ${token}` } : {};
+    // One correlation id for every request, so the audit trail of the whole run can be queried.
+    if (process.env.MCP_CORRELATION_ID) headers["X-Correlation-Id"] = process.env.MCP_CORRELATION_ID;
+    return new StreamableHTTPClientTransport(new URL(o.url), { requestInit: { headers } });
+  }
+  const [command, ...args] = o.command;
+  // The whole environment: the bridge reads its configuration from it.
+  return new StdioClientTransport({ command, args, env: { ...process.env }, stderr: "inherit" });
+}
+
+/** Counters the checks read. */
+const seen = { progress: 0, elicitations: 0, nonces: 0 };
+
+/** Calls a tool; on ConfirmationRequired resends the identical call with the nonce (once). */
+async function call(client, name, args, { progress = false } = {}) {
+  const options = { timeout: CALL_TIMEOUT_MS, resetTimeoutOnProgress: true };
+  if (progress) options.onprogress = () => { seen.progress++; };
+  let result = await client.callTool({ name, arguments: args }, undefined, options);
+  const nonce = result.isError ? result._meta?.[CONFIRMATION_KEY] : undefined;
+  if (nonce) {
+    seen.nonces++;
+    say({ step: name, confirmation: "nonce" });
+    result = await client.callTool({ name, arguments: args, _meta: { [CONFIRMATION_KEY]: nonce } }, undefined, options);
+  }
+  return result;
+}
+
+async function ok(client, name, args, opts) {
+  const result = await call(client, name, args, opts);
+  if (result.isError) {
+    const error = result._meta?.[ERROR_KEY];
+    throw new Error(`${name} failed: ${error ? `${error.code}: ${error.message}` : JSON.stringify(result.content)}`);
+  }
+  check(result.structuredContent, `${name} returned no structuredContent`);
+  return result.structuredContent;
+}
+
+async function list(client) {
+  const caps = client.getServerCapabilities() ?? {};
+  const { tools } = await client.listTools();
+  const resources = caps.resources ? (await client.listResources()).resources : [];
+  const templates = caps.resources ? (await client.listResourceTemplates()).resourceTemplates : [];
+  const prompts = caps.prompts ? (await client.listPrompts()).prompts : [];
+  say({ step: "list", tools: tools.map((t) => t.name), resources: resources.map((r) => r.uri),
+    templates: templates.map((t) => t.uriTemplate), prompts: prompts.map((p) => p.name) });
+  check(tools.length > 0, "tools/list is empty");
+  return tools;
+}
+
+async function smoke(client, o) {
+  const loaded = await ok(client, "load_simulation", { filePath: o.model, simulationId: o.simulation });
+  check(loaded.simulationId === o.simulation, `load_simulation answered simulation ${loaded.simulationId}`);
+  say({ step: "load_simulation", simulationId: loaded.simulationId });
+
+  const set = await ok(client, "set_parameter_value",
+    { simulationId: o.simulation, parameterPath: VOLUME, value: 20000, unit: "ml" });
+  check(set.revision === 2 && Math.abs(set.parameter.value - 20) < 1e-9, `set_parameter_value answered ${JSON.stringify(set)}`);
+  say({ step: "set_parameter_value", revision: set.revision, value: set.parameter.value });
+
+  const run = await ok(client, "run_simulation", { simulationId: o.simulation }, { progress: true });
+  check(typeof run.jobId === "string", "run_simulation returned no jobId");
+  say({ step: "run_simulation", jobId: run.jobId, progressNotifications: seen.progress });
+
+  let status;
+  const deadline = Date.now() + CALL_TIMEOUT_MS;
+  do {
+    status = await ok(client, "get_job_status", { jobId: run.jobId });
+    if (status.status === "queued" || status.status === "running") await new Promise((r) => setTimeout(r, 100));
+    else break;
+  } while (Date.now() < deadline);
+  check(status.status === "succeeded", `job ended ${status.status}`);
+  const resultsId = status.job.resultHandle.resultsId;
+  say({ step: "get_job_status", status: status.status, resultsId });
+
+  const results = await ok(client, "get_simulation_results", { resultsId });
+  const amount = results.series.find((s) => s.path === "Organism|Central|Drug");
+  check(amount, "no series Organism|Central|Drug");
+  const at600 = results.times.indexOf(600);
+  check(at600 >= 0, "no time point 600 min");
+  // V = 20 l after the change: A(600) = 100 e^(-3) µmol, within the file's tolerances.
+  const expected = 100 * Math.exp(-3);
+  check(Math.abs(amount.values[at600] - expected) / expected < 2e-3, `A(600) = ${amount.values[at600]}, expected ${expected}`);
+  say({ step: "get_simulation_results", points: results.times.length, amountAt600: amount.values[at600] });
+
+  const pk = await ok(client, "calculate_pk_parameters", { resultsId, outputPath: OUTPUT });
+  const cmax = pk.parameters[OUTPUT].C_max;
+  check(Math.abs(cmax.value - 5) / 5 < 1e-4 && cmax.unit === "µmol/l", `C_max = ${JSON.stringify(cmax)}`);
+  say({ step: "calculate_pk_parameters", cmax: cmax.value, unit: cmax.unit });
+  check(seen.progress > 0, "run_simulation with a progress token sent no progress notification");
+  return { simulationId: o.simulation, jobId: run.jobId, resultsId, cmax: cmax.value };
+}
+
+async function viewer(client, tools) {
+  const privileged = tools.filter((t) => t._meta?.["io.mcpbridge/requiredRole"] !== "viewer").map((t) => t.name);
+  check(privileged.length === 0, `a viewer sees tools it may not call: ${privileged.join(", ")}`);
+  const result = await call(client, "run_simulation", { simulationId: "anything" });
+  const code = result._meta?.[ERROR_KEY]?.code;
+  check(result.isError === true && code === "Forbidden", `run_simulation as viewer answered ${JSON.stringify(result)}`);
+  say({ step: "run_simulation", refused: code });
+  return { refused: code };
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const capabilities = o.elicitation ? { elicitation: {} } : {};
+  const client = new Client({ name: "mcp-bridge-client", version: "1.0.0" }, { capabilities });
+  if (o.elicitation) {
+    client.setRequestHandler(ElicitRequestSchema, async (request) => {
+      seen.elicitations++;
+      const field = Object.keys(request.params.requestedSchema?.properties ?? {})[0] ?? "confirm";
+      return { action: "accept", content: { [field]: true } };
+    });
+  }
+  const transport = transportFor(o);
+  await client.connect(transport);
+  try {
+    say({ step: "initialize", server: client.getServerVersion(), protocol: transport.protocolVersion ?? null,
+      session: transport.sessionId ?? null });
+    const tools = await list(client);
+    const summary = o.scenario === "smoke" ? await smoke(client, o) : o.scenario === "viewer" ? await viewer(client, tools) : {};
+    say({ ok: true, scenario: o.scenario, tools: tools.length, ...summary, ...seen });
+  } finally {
+    await client.close();
+  }
+}
+
+main().then(() => process.exit(0), (e) => {
+  // e.code: the HTTP status of a transport error (401, 403, ...) or the JSON-RPC error code.
+  console.error(`mcp-client: ${e?.message ?? e}${e?.code !== undefined ? ` (code ${e.code})` : ""}`);
+  console.log(JSON.stringify({ ok: false, error: String(e?.message ?? e), code: e?.code ?? null, ...seen }));
+  process.exit(1);
+});
