@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows a job to its end for a client that asked for progress: reads the job's events from the
  * registry, woken by {@link JobWatch} (with a slow poll for events written elsewhere), and
- * reports solver progress as simulated time of end time. Progress only ever increases.
+ * reports solver progress as simulated time of end time. Progress only ever increases. When the
+ * job ends, a last notification says it is complete (end time of end time; 1 of 1 for a run too
+ * short to have reported solver progress), so a client always hears the end.
  */
 final class JobFollower {
   private static final Logger LOG = LoggerFactory.getLogger(JobFollower.class);
@@ -37,18 +39,24 @@ final class JobFollower {
     long deadline = System.nanoTime() + maxFollow.toNanos();
     long after = 0;
     double reported = -1;
+    double endTime = -1;
     try (AutoCloseable ignored = watch.watch(id, changed::release)) {
       while (!exchange.cancelled() && System.nanoTime() < deadline) {
         for (JobEvent e : jobs.events(id, after)) {
           after = e.sequence();
           if (e.progress().isPresent()) {
             JobEvent.Progress p = e.progress().get();
+            endTime = p.endTime();
             if (p.simulatedTime() > reported) {
               reported = p.simulatedTime();
               exchange.progress(p.simulatedTime(), p.endTime(), e.state().wireName());
             }
           }
           if (e.type() == JobEvent.Type.STATE && e.state().isTerminal()) {
+            double total = endTime > 0 ? endTime : 1;
+            if (reported < total) {
+              exchange.progress(total, total, e.state().wireName());
+            }
             return jobs.findJob(id);
           }
         }
