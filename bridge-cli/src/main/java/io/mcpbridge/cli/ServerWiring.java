@@ -36,7 +36,7 @@ final class ServerWiring implements AutoCloseable {
           config.server().environment().wireName());
       int perMinute = config.auth().rateLimitPerMinute();
       Authenticator authenticator = new Authenticator(runtime.tokenVerifier, config.auth().allowAnonymous(),
-          perMinute > 0 ? Optional.of(new RateLimiter(perMinute, clock)) : Optional.empty());
+          perMinute > 0 ? Optional.of(new RateLimiter(perMinute, clock)) : Optional.empty(), Optional.of(runtime.audit), clock);
       McpHttpSettings mcpSettings = new McpHttpSettings(config.server().allowedOrigins(),
           config.auth().issuerUrl(), Optional.empty(), MCP_SESSION_IDLE, MCP_MAX_SESSIONS);
       RunningServer http = JavalinHttpApp.start(httpSettings,

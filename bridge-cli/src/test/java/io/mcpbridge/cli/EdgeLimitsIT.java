@@ -83,6 +83,26 @@ class EdgeLimitsIT {
   }
 
   @Test
+  void givenARefusedToken_authFailure_isAuditedWithoutTheToken() throws Exception {
+    try (RunningBridge bridge = RunningBridge.start(work, RunningBridge.developmentEnv(work, RunningBridge.freePort()))) {
+      String admin = bridge.mintToken("ada", "admin");
+      String forged = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2VjcmV0LXNpZ25hdHVyZQ";
+      assertThat(bridge.post("/discover_models", forged, DISCOVER, Map.of("X-Correlation-Id", "corr-forged")).statusCode())
+          .isEqualTo(401);
+
+      HttpResponse<String> page = bridge.get("/audit/events?type=auth.&correlationId=corr-forged", admin, Map.of());
+
+      var events = RunningBridge.json(page).get("events");
+      assertThat(events).hasSize(1);
+      var event = events.get(0).get("event");
+      assertThat(event.get("eventType").asText()).isEqualTo("auth.failed");
+      assertThat(event.get("summary").get("path").asText()).isEqualTo("/discover_models");
+      assertThat(event.get("identity").get("subject").asText()).isEqualTo("unauthenticated");
+      assertThat(page.body()).doesNotContain(forged).doesNotContain("c2VjcmV0LXNpZ25hdHVyZQ");
+    }
+  }
+
+  @Test
   void auditEvents_areForAdminsOnly_andListToolCalls() throws Exception {
     try (RunningBridge bridge = RunningBridge.start(work, RunningBridge.developmentEnv(work, RunningBridge.freePort()))) {
       String viewer = bridge.mintToken("victor", "viewer");

@@ -3,7 +3,15 @@ package io.mcpbridge.http;
 import io.javalin.http.Context;
 import io.mcpbridge.core.error.AuthenticationException;
 import io.mcpbridge.core.error.RateLimitedException;
+import io.mcpbridge.core.model.AuditEvent;
+import io.mcpbridge.core.model.AuditIdentity;
 import io.mcpbridge.core.model.Principal;
+import io.mcpbridge.core.port.AuditSink;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.LoggerFactory;
 import io.mcpbridge.core.port.TokenVerifier;
 import io.mcpbridge.core.security.RateLimiter;
 import java.util.Optional;
@@ -20,10 +28,14 @@ public final class Authenticator {
   private static final String BEARER = "bearer ";
   // Bounded before any parsing: a token larger than this is refused outright.
   private static final int MAX_HEADER_LENGTH = 16 * 1024;
+  private static final AuditIdentity UNAUTHENTICATED = new AuditIdentity("unauthenticated", List.of(),
+      Optional.empty(), Optional.empty(), false, "none");
 
   private final Optional<TokenVerifier> verifier;
   private final boolean allowAnonymous;
   private final Optional<RateLimiter> limiter;
+  private final Optional<AuditSink> audit;
+  private final java.time.Clock clock;
 
   /**
    * @param verifier checks bearer tokens; empty if no token source is configured
@@ -31,9 +43,42 @@ public final class Authenticator {
    * @param limiter requests per minute per principal and per anonymous client; empty = no limit
    */
   public Authenticator(Optional<TokenVerifier> verifier, boolean allowAnonymous, Optional<RateLimiter> limiter) {
+    this(verifier, allowAnonymous, limiter, Optional.empty(), java.time.Clock.systemUTC());
+  }
+
+  /**
+   * @param audit where refused authentications and rate-limit refusals are recorded ({@code auth.*})
+   * @param clock time of those records
+   */
+  public Authenticator(Optional<TokenVerifier> verifier, boolean allowAnonymous, Optional<RateLimiter> limiter,
+      Optional<AuditSink> audit, java.time.Clock clock) {
     this.verifier = verifier;
     this.allowAnonymous = allowAnonymous;
     this.limiter = limiter;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Records a refusal. Nothing is acknowledged to the refused caller, so the event is queued
+   * rather than awaited; messages never contain the token.
+   */
+  private void record(Context ctx, String type, String reason) {
+    if (audit.isEmpty()) {
+      return;
+    }
+    Map<String, String> summary = new LinkedHashMap<>();
+    summary.put("method", ctx.method().name());
+    summary.put("path", ctx.path());
+    summary.put("clientAddress", ctx.ip());
+    summary.put("reason", reason);
+    try {
+      audit.get().appendLater(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), type,
+          CorrelationIds.of(ctx), UNAUTHENTICATED, summary, Optional.empty(), Optional.empty(), "refused", 0,
+          Optional.empty()));
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(Authenticator.class).warn("could not audit a refused request: {}", e.getMessage());
+    }
   }
 
   private void charge(String key) {
@@ -47,6 +92,18 @@ public final class Authenticator {
 
   /** The caller of a request, remembered on the context and in the logging MDC. */
   Principal authenticate(Context ctx) {
+    try {
+      return establish(ctx);
+    } catch (AuthenticationException e) {
+      record(ctx, "auth.failed", e.getMessage());
+      throw e;
+    } catch (RateLimitedException e) {
+      record(ctx, "auth.rate_limited", e.getMessage());
+      throw e;
+    }
+  }
+
+  private Principal establish(Context ctx) {
     Principal cached = ctx.attribute(PRINCIPAL_ATTRIBUTE);
     if (cached != null) {
       return cached;
