@@ -9,6 +9,7 @@ import io.mcpbridge.core.error.ConfirmationRequiredException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Principal;
 import io.mcpbridge.core.model.Role;
+import io.mcpbridge.core.model.Sha256;
 import io.mcpbridge.core.port.ToolContext;
 import io.mcpbridge.core.port.ToolDescriptor;
 import io.mcpbridge.mcp.BridgeJson;
@@ -87,7 +88,7 @@ final class CallCommand implements Callable<Integer> {
       }
       Principal principal = Principal.localUser(System.getProperty("user.name", "local"), acting);
       ToolContext context = new ToolContext(principal, "cli-" + UUID.randomUUID(), Optional.ofNullable(idempotencyKey),
-          "cli", Optional.of(Digests.sha256(mapper.writeValueAsBytes(arguments))));
+          "cli", Optional.of(Sha256.hex(mapper.writeValueAsBytes(arguments))));
       Record output = runtime.tools.call(tool, input, context, o -> Optional.empty());
       out.println(mapper.writeValueAsString(output));
       out.flush();
@@ -149,19 +150,5 @@ final class CallCommand implements Callable<Integer> {
       return Role.OPERATOR;
     }
     throw new InvalidInputException("--role is required when ENVIRONMENT is " + config.server().environment().wireName());
-  }
-
-  /** SHA-256 helper for request digests. */
-  static final class Digests {
-    private Digests() {}
-
-    static String sha256(byte[] bytes) {
-      try {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required by every JDK", e);
-      }
-    }
-
   }
 }

@@ -7,14 +7,12 @@ import io.javalin.http.Context;
 import io.mcpbridge.core.error.ConfirmationRequiredException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Principal;
+import io.mcpbridge.core.model.Sha256;
 import io.mcpbridge.core.port.ToolContext;
 import io.mcpbridge.core.port.ToolDescriptor;
 import io.mcpbridge.core.port.ToolService;
 import io.mcpbridge.mcp.ToolInputReader;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -110,12 +108,9 @@ final class ToolRoutes {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
-    }
+    return Sha256.hex(bytes);
   }
+
 
   private static String firstLine(String message) {
     if (message == null) {

@@ -1,11 +1,12 @@
 package io.mcpbridge.mcp;
 
+import io.mcpbridge.core.model.Sha256;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -53,8 +54,9 @@ final class CanonicalJson {
   }
 
   static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.UTF_8));
+    return Sha256.hex(text);
   }
+
 
   static String sha256(byte[] bytes) {
     try {

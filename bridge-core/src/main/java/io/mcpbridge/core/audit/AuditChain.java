@@ -1,11 +1,9 @@
 package io.mcpbridge.core.audit;
 
+import io.mcpbridge.core.model.Sha256;
+
 import io.mcpbridge.core.model.AuditEvent;
 import io.mcpbridge.core.model.AuditRecord;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -71,15 +69,11 @@ public final class AuditChain {
 
   /** SHA-256 of the UTF-8 bytes of a text, as lowercase hex. */
   public static String sha256Hex(String text) {
-    return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    return Sha256.hex(text);
   }
 
   /** SHA-256 of bytes, as lowercase hex. */
   public static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK provides SHA-256", e);
-    }
+    return Sha256.hex(bytes);
   }
 }

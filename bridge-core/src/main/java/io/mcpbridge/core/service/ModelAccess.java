@@ -4,6 +4,7 @@ import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.ErrorDetail;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.ModelRef;
+import io.mcpbridge.core.model.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -119,12 +119,7 @@ public final class ModelAccess {
 
   /** SHA-256 (lowercase hex) of a file's content. */
   public static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
-    }
+    MessageDigest digest = Sha256.newDigest();
     byte[] buffer = new byte[64 * 1024];
     try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.read(buffer)) > 0; ) {

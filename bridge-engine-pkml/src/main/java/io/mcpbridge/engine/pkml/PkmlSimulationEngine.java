@@ -5,6 +5,7 @@ import io.mcpbridge.core.error.InteropException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ModelRef;
+import io.mcpbridge.core.model.Sha256;
 import io.mcpbridge.core.model.OutputInterval;
 import io.mcpbridge.core.model.ParameterOverride;
 import io.mcpbridge.core.model.ResultPrecision;
@@ -30,11 +31,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,10 +190,7 @@ public final class PkmlSimulationEngine implements SimulationEngine {
 
   /** Lowercase hex SHA-256. */
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    return Sha256.hex(bytes);
   }
+
 }

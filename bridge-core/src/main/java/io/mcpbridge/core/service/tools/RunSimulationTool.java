@@ -6,6 +6,7 @@ import io.mcpbridge.core.model.IdempotencyKey;
 import io.mcpbridge.core.model.Job;
 import io.mcpbridge.core.model.JobId;
 import io.mcpbridge.core.model.Role;
+import io.mcpbridge.core.model.Sha256;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobRegistry;
@@ -13,12 +14,8 @@ import io.mcpbridge.core.service.Simulations;
 import io.mcpbridge.core.service.Tool;
 import io.mcpbridge.core.port.ToolContext;
 import io.mcpbridge.core.port.ToolDescriptor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** {@code run_simulation}: queue a run of a simulation revision as a durable job; returns at once. */
@@ -105,10 +102,7 @@ public final class RunSimulationTool implements Tool<RunSimulationTool.Input, Ru
   }
 
   static String digest(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
-    }
+    return Sha256.hex(text);
   }
+
 }
