@@ -1,5 +1,7 @@
 package io.mcpbridge.audit.local;
 
+import io.mcpbridge.core.audit.AuditLines;
+
 import io.mcpbridge.core.audit.AuditChainVerifier;
 import io.mcpbridge.core.audit.AuditRecordForm;
 import io.mcpbridge.core.audit.ChainFailure;
@@ -27,7 +29,6 @@ import java.util.Optional;
 public final class LocalAuditVerifier {
   private final TrailLayout layout;
   private final List<PublicKey> trustedKeys;
-  private final LineCodec codec = new LineCodec();
 
   /**
    * A verifier of the trail at {@code root}.
@@ -135,7 +136,7 @@ public final class LocalAuditVerifier {
   private boolean checkLine(AuditChainVerifier verifier, Deque<Located<SignedCheckpoint>> checkpoints, String text, TrailPosition at) {
     AuditRecord record;
     try {
-      record = codec.record(text);
+      record = AuditLines.record(text);
     } catch (IllegalArgumentException e) {
       verifier.fail(new ChainFailure(ChainFailure.Reason.UNREADABLE, at, -1, "line is not an audit record: " + e.getMessage()));
       return false;
@@ -170,7 +171,7 @@ public final class LocalAuditVerifier {
           return true;
         }
         try {
-          all.add(new Located<>(codec.checkpoint(text), at));
+          all.add(new Located<>(AuditLines.checkpoint(text), at));
           return true;
         } catch (IllegalArgumentException e) {
           verifier.fail(new ChainFailure(ChainFailure.Reason.UNREADABLE, at, -1, "line is not a checkpoint: " + e.getMessage()));

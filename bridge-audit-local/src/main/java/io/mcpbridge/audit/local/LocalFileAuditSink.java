@@ -52,7 +52,6 @@ public final class LocalFileAuditSink implements AuditSink {
 
   private final LocalAuditSettings settings;
   private final TrailLayout layout;
-  private final LineCodec codec = new LineCodec();
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final CheckpointSigner signer;
@@ -132,7 +131,7 @@ public final class LocalFileAuditSink implements AuditSink {
 
   /** Recovers the head from disk; returns the events that record torn tails set aside, if any. */
   private List<AuditEvent> recoverHead() throws IOException {
-    TailRecovery recovery = new TailRecovery(layout, codec);
+    TailRecovery recovery = new TailRecovery(layout);
     TailRecovery.Result result;
     try {
       result = recovery.recover();
@@ -205,7 +204,7 @@ public final class LocalFileAuditSink implements AuditSink {
   @Override
   public List<AuditRecord> query(AuditQuery query) {
     try {
-      return new TrailReader(layout, codec).query(query);
+      return new TrailReader(layout).query(query);
     } catch (IOException | IllegalStateException e) {
       throw new BackendUnavailableException("cannot read the audit trail at " + layout.root() + ": " + e.getMessage(), e);
     }

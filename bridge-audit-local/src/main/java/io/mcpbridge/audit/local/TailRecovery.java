@@ -1,5 +1,7 @@
 package io.mcpbridge.audit.local;
 
+import io.mcpbridge.core.audit.AuditLines;
+
 import io.mcpbridge.core.audit.AuditChain;
 import io.mcpbridge.core.model.AuditRecord;
 import java.io.IOException;
@@ -18,11 +20,9 @@ import java.util.Optional;
  */
 final class TailRecovery {
   private final TrailLayout layout;
-  private final LineCodec codec;
 
-  TailRecovery(TrailLayout layout, LineCodec codec) {
+  TailRecovery(TrailLayout layout) {
     this.layout = layout;
-    this.codec = codec;
   }
 
   /** The head, and the torn tail if the newest file has one. */
@@ -45,7 +45,7 @@ final class TailRecovery {
         if (end > 0) {
           long start = lastNewlineEnd(ch, end - 1);
           String line = new String(read(ch, start, (int) (end - 1 - start)), StandardCharsets.UTF_8);
-          AuditRecord last = codec.record(line);
+          AuditRecord last = AuditLines.record(line);
           return new Result(AuditChain.resumeAt(last.sequence(), last.hash()), torn);
         }
       }

@@ -1,5 +1,7 @@
 package io.mcpbridge.audit.local;
 
+import io.mcpbridge.core.audit.AuditLines;
+
 import io.mcpbridge.core.audit.AuditQueries;
 import io.mcpbridge.core.model.AuditQuery;
 import io.mcpbridge.core.model.AuditRecord;
@@ -16,11 +18,9 @@ import java.util.OptionalLong;
  */
 final class TrailReader {
   private final TrailLayout layout;
-  private final LineCodec codec;
 
-  TrailReader(TrailLayout layout, LineCodec codec) {
+  TrailReader(TrailLayout layout) {
     this.layout = layout;
-    this.codec = codec;
   }
 
   List<AuditRecord> query(AuditQuery query) throws IOException {
@@ -61,7 +61,7 @@ final class TrailReader {
 
   private AuditRecord parse(Path file, long lineNumber, String text) {
     try {
-      return codec.record(text);
+      return AuditLines.record(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("unreadable audit record at " + layout.display(file) + ":" + lineNumber
           + " (" + e.getMessage() + "); run `bridge audit verify`", e);

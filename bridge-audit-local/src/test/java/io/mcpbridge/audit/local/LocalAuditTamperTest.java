@@ -1,5 +1,7 @@
 package io.mcpbridge.audit.local;
 
+import io.mcpbridge.core.audit.AuditLines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpbridge.core.audit.AuditChain;
@@ -33,7 +35,6 @@ class LocalAuditTamperTest {
   private static final String DAY1 = "2026/03/01.jsonl";
   private static final String DAY2 = "2026/03/02.jsonl";
   @TempDir Path dir;
-  private final LineCodec codec = new LineCodec();
 
   @BeforeEach
   void writeTrail() {
@@ -186,7 +187,7 @@ class LocalAuditTamperTest {
     all.addAll(lines(DAY2));
     List<AuditEvent> events = new ArrayList<>();
     for (String line : all) {
-      events.add(codec.record(line).event());
+      events.add(AuditLines.record(line).event());
     }
     events.add(5, AuditEvents.event("tool.set_parameter_value", "forged", Instant.parse("2026-03-02T08:00:00Z")));
     AuditChain forged = AuditChain.empty();
@@ -208,7 +209,7 @@ class LocalAuditTamperTest {
   @Test
   void givenForgedEventAppendedAfterTheCleanClose_verify_reportsAppendAfterClose() throws Exception {
     List<String> day2 = lines(DAY2);
-    AuditRecord last = codec.record(day2.get(day2.size() - 1));
+    AuditRecord last = AuditLines.record(day2.get(day2.size() - 1));
     day2.add(AuditRecordForm.line(AuditChain.link(AuditEvents.toolEvent(Instant.parse("2026-03-02T09:00:00Z")), 11, last.hash())));
     write(DAY2, day2);
 
@@ -224,7 +225,7 @@ class LocalAuditTamperTest {
     List<String> checkpoints = lines("2026/03/02.checkpoints.jsonl");
     String close = checkpoints.get(checkpoints.size() - 1);
     assertThat(close).contains("\"kind\":\"close\",\"sequence\":10");
-    String headOfSix = codec.record(lines(DAY2).get(1)).hash();
+    String headOfSix = AuditLines.record(lines(DAY2).get(1)).hash();
     checkpoints = List.of(close.replace("\"sequence\":10", "\"sequence\":6").replaceAll("\"headHash\":\"[0-9a-f]{64}\"", "\"headHash\":\"" + headOfSix + "\""));
     write("2026/03/02.checkpoints.jsonl", checkpoints);
 

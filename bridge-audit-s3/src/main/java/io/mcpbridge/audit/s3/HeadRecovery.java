@@ -1,5 +1,7 @@
 package io.mcpbridge.audit.s3;
 
+import io.mcpbridge.core.audit.AuditLines;
+
 import io.mcpbridge.core.audit.AuditChain;
 import io.mcpbridge.core.audit.SignedCheckpoint;
 import io.mcpbridge.core.error.BackendUnavailableException;
@@ -39,7 +41,7 @@ final class HeadRecovery {
           + store.location() + "`");
     }
     String newestCheckpoint = checkpoints.get(checkpoints.size() - 1);
-    SignedCheckpoint cp = RecordLines.checkpoint(single(read(newestCheckpoint)));
+    SignedCheckpoint cp = AuditLines.checkpoint(single(read(newestCheckpoint)));
     if (trustedKeys.stream().noneMatch(cp::verifies)) {
       throw new BackendUnavailableException("the newest audit checkpoint " + store.location().key(newestCheckpoint)
           + " is not signed by a published key; refusing to continue the chain from it");
@@ -53,7 +55,7 @@ final class HeadRecovery {
     if (lines.isEmpty()) {
       throw new BackendUnavailableException("the newest audit batch " + store.location().key(after.get(after.size() - 1)) + " is empty");
     }
-    AuditRecord last = RecordLines.record(lines.get(lines.size() - 1));
+    AuditRecord last = AuditLines.record(lines.get(lines.size() - 1));
     return new Head(AuditChain.resumeAt(last.sequence(), last.hash()), newest);
   }
 

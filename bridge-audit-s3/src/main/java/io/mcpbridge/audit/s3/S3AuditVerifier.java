@@ -1,5 +1,7 @@
 package io.mcpbridge.audit.s3;
 
+import io.mcpbridge.core.audit.AuditLines;
+
 import io.mcpbridge.core.audit.AuditChainVerifier;
 import io.mcpbridge.core.audit.AuditRecordForm;
 import io.mcpbridge.core.audit.ChainFailure;
@@ -179,7 +181,7 @@ public final class S3AuditVerifier implements AutoCloseable {
         if (lines.size() != 1) {
           throw new IllegalArgumentException("a checkpoint object holds exactly one line, found " + lines.size());
         }
-        checkpoints.add(new Located(RecordLines.checkpoint(lines.get(0)), at));
+        checkpoints.add(new Located(AuditLines.checkpoint(lines.get(0)), at));
       } catch (IllegalArgumentException e) {
         verifier.fail(new ChainFailure(ChainFailure.Reason.UNREADABLE, at, -1, "not a checkpoint: " + e.getMessage()));
         return false;
@@ -205,7 +207,7 @@ public final class S3AuditVerifier implements AutoCloseable {
         TrailPosition at = new TrailPosition(fullKey(key), i + 1L);
         AuditRecord record;
         try {
-          record = RecordLines.record(lines.get(i));
+          record = AuditLines.record(lines.get(i));
         } catch (IllegalArgumentException e) {
           verifier.fail(new ChainFailure(ChainFailure.Reason.UNREADABLE, at, -1, "line is not an audit record: " + e.getMessage()));
           return false;

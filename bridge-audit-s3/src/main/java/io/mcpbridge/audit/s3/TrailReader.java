@@ -1,5 +1,7 @@
 package io.mcpbridge.audit.s3;
 
+import io.mcpbridge.core.audit.AuditLines;
+
 import io.mcpbridge.core.audit.AuditQueries;
 import io.mcpbridge.core.model.AuditQuery;
 import io.mcpbridge.core.model.AuditRecord;
@@ -36,7 +38,7 @@ final class TrailReader {
           continue; // deleted since the listing: the verifier reports it
         }
         for (String line : RecordLines.split(object.get().body())) {
-          AuditRecord record = RecordLines.record(line);
+          AuditRecord record = AuditLines.record(line);
           if (AuditQueries.matches(query, record)) {
             found.add(record);
             if (found.size() >= query.limit()) {
