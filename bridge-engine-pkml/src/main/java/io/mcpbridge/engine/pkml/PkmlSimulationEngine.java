@@ -26,7 +26,7 @@ import io.mcpbridge.engine.pkml.assembly.SimulationFailure;
 import io.mcpbridge.engine.pkml.model.ModelDefinitionException;
 import io.mcpbridge.engine.pkml.solver.SolverException;
 import io.mcpbridge.engine.pkml.solver.StepMonitor;
-import io.mcpbridge.engine.pkml.xml.PkmlReader;
+import io.mcpbridge.engine.pkml.xml.SimulationFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,7 +39,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Loads and simulates OSP {@code .pkml} files natively on the JVM. Thread-safe: parsed models are
+ * Loads and simulates OSP {@code .pkml} files and SimModel XML files (the kernel's input format)
+ * natively on the JVM; both are read into the same model and share assembly and solver. Thread-safe: parsed models are
  * immutable and cached by content hash; every run works on its own state.
  */
 public final class PkmlSimulationEngine implements SimulationEngine {
@@ -158,7 +159,7 @@ public final class PkmlSimulationEngine implements SimulationEngine {
     }
     PkmlModel compiled;
     try {
-      compiled = ModelCompiler.compile(PkmlReader.read(bytes), expressions);
+      compiled = ModelCompiler.compile(SimulationFiles.read(bytes), expressions);
     } catch (ModelDefinitionException e) {
       throw new InvalidInputException(file + ": " + e.getMessage(), e);
     }

@@ -36,7 +36,7 @@ final class SettingsEvaluator {
           value(p, "HMin", d.hMin()),
           value(p, "HMax", d.hMax()),
           (long) value(p, "MxStep", d.mxStep()),
-          true);
+          value(p, "Check for negative values", d.checkNegativeValues() ? 1 : 0) != 0);
     } catch (IllegalArgumentException e) {
       throw new ModelDefinitionException("solver settings: " + e.getMessage(), e);
     }
