@@ -31,16 +31,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bridge run}: simulates one .pkml file with the native engine and prints the result. */
+/** {@code bridge run}: simulates one .pkml or SimModel .xml file with the native engine and prints the result. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Simulate a .pkml model with the native engine and print the results.",
+    description = {"Simulate a .pkml model (or a SimModel .xml file) with the native engine and print the results.",
         "Values are in base units (time in min, amounts in µmol, ...); CSV follows OSP's result export."})
 final class RunCommand implements Callable<Integer> {
   enum Format { csv, json }
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL.pkml", description = "The simulation file.")
+  @Parameters(index = "0", paramLabel = "MODEL", description = "The simulation file (.pkml, or SimModel .xml).")
   Path model;
 
   @Option(names = "--set", paramLabel = "PATH=VALUE[UNIT]",

@@ -50,6 +50,22 @@ class RunIT {
     assertThat(liverB).isCloseTo(OSP_LIVER_B_300, within(1e-6 * OSP_LIVER_B_300));
   }
 
+  /** PK-Sim's kernel file of Europeans_IVSingle_BSA (SimModel XML) runs like a .pkml file. */
+  @Test
+  void simModelXmlRunsWithItsOwnOutputsAndGrid() throws Exception {
+    Path xml = model().getParent().getParent().getParent()
+        .resolve("simmodel-xml/pksim-europeans-iv-bsa/Europeans_IVSingle_BSA.xml");
+    BridgeProcess.Outcome outcome = BridgeProcess.run(work, Map.of(), "run", xml.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+    List<String> lines = outcome.stdout().lines().toList();
+    assertThat(lines.get(0)).contains(
+        "Organism|PeripheralVenousBlood|C1|Plasma (Peripheral Venous Blood) [µmol/l]");
+    // 0–120 min in 41 points and 120–1440 min in 89 points share t = 120: 129 output times.
+    assertThat(lines).hasSize(1 + 129);
+    assertThat(Double.parseDouble(lines.get(129).split(",")[1])).isEqualTo(1440.0);
+  }
+
   @Test
   void setWithAUnitIsConvertedAndJsonCarriesStatistics() throws Exception {
     Path out = work.resolve("result.json");

@@ -19,13 +19,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides which model files may be read: only {@code .pkml} files inside the allow-listed roots,
+ * Decides which model files may be read: only {@code .pkml} and SimModel {@code .xml} files
+ * ({@link ModelFileTypes}) inside the allow-listed roots,
  * judged after resolving symlinks, within the size limit. Every check happens before the file's
  * content is opened. Thread-safe.
  */
 public final class ModelAccess {
-  private static final String EXTENSION = ".pkml";
-
   private final List<Path> roots;
   private final long maxBytes;
 
@@ -69,8 +68,8 @@ public final class ModelAccess {
     if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")) {
       throw refuse(userPath, "contains URL-encoded path characters; send the plain path");
     }
-    if (!lower.endsWith(EXTENSION)) {
-      throw refuse(userPath, "is not a .pkml file");
+    if (!ModelFileTypes.hasModelExtension(lower)) {
+      throw refuse(userPath, "is not a .pkml or SimModel .xml file");
     }
     Path given;
     try {
@@ -90,8 +89,8 @@ public final class ModelAccess {
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         throw refuse(userPath, "is not a regular file");
       }
-      if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(EXTENSION)) {
-        throw refuse(userPath, "links to a file that is not a .pkml file");
+      if (!ModelFileTypes.hasModelExtension(file.getFileName().toString())) {
+        throw refuse(userPath, "links to a file that is not a .pkml or SimModel .xml file");
       }
       return file;
     }

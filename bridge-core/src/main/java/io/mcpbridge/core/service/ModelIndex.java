@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +36,7 @@ public final class ModelIndex {
 
   private record CachedHash(long size, Instant modified, String sha256) {}
 
-  /** Every {@code .pkml} file under the roots (symlinks are not followed), sorted by relative path. */
+  /** Every model file ({@link ModelFileTypes#isModelFile}) under the roots (symlinks are not followed), sorted by relative path. */
   public List<ModelFile> scan() {
     List<ModelFile> files = new ArrayList<>();
     for (Path root : access.roots()) {
@@ -45,7 +44,7 @@ public final class ModelIndex {
         for (Path p : (Iterable<Path>) walk::iterator) {
           BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
               java.nio.file.LinkOption.NOFOLLOW_LINKS);
-          if (!a.isRegularFile() || !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pkml")) {
+          if (!a.isRegularFile() || !ModelFileTypes.isModelFile(p)) {
             continue;
           }
           Instant modified = a.lastModifiedTime().toInstant();

@@ -42,6 +42,13 @@ class ModelAccessTest {
   }
 
   @Test
+  void givenSimModelXmlInsideRoot_admit_accepts() throws Exception {
+    Files.writeString(root.resolve("sub/kernel.xml"), "<Simulation version=\"4\"/>");
+
+    assertThat(access.admit("sub/kernel.xml").path()).isEqualTo(root.resolve("sub/kernel.xml").toRealPath());
+  }
+
+  @Test
   void givenAbsolutePathInsideRoot_admit_accepts() {
     assertThat(access.admit(root.resolve("sub/good.pkml").toString()).path().getFileName().toString()).isEqualTo("good.pkml");
   }

@@ -1,5 +1,7 @@
 package io.mcpbridge.engine.pkml.xml;
 
+import io.mcpbridge.core.units.Dimension;
+import io.mcpbridge.core.units.UnitCatalog;
 import io.mcpbridge.engine.pkml.model.Entity;
 import io.mcpbridge.engine.pkml.model.EntityKind;
 import io.mcpbridge.engine.pkml.model.FileSettings;
@@ -38,6 +40,7 @@ final class SimModelTree {
       "HMax", "HMax",
       "MxStep", "MxStep",
       "CheckForNegativeValues", "Check for negative values");
+  private static final UnitCatalog UNITS = UnitCatalog.standard();
   /** The kernel's id of the simulation time in formula references. */
   private static final String TIME_ID = "0";
 
@@ -191,6 +194,10 @@ final class SimModelTree {
     }
     if (q.unit != null) {
       a.put("displayUnit", q.unit);
+      String dimension = dimensionOf(q.unit);
+      if (dimension != null) {
+        a.put("dim", dimension);
+      }
     }
     // The kernel lets a variable go negative unless the file says otherwise.
     a.put("negativeValuesAllowed", q.negativeValuesAllowed == null ? "1" : q.negativeValuesAllowed.strip());
@@ -198,6 +205,23 @@ final class SimModelTree {
       a.put("scaleFactor", q.scaleFactor.strip());
     }
     return a;
+  }
+
+  /**
+   * The dimension whose base unit the kernel's unit is, if exactly one dimension has it as base
+   * unit (the kernel stores values in base units but names no dimension); otherwise null.
+   */
+  private static String dimensionOf(String unit) {
+    if (unit.isBlank()) {
+      return null;
+    }
+    List<Dimension> matching = new ArrayList<>();
+    for (Dimension d : UNITS.dimensionsOfUnit(unit)) {
+      if (d.baseUnit().name().equals(unit)) {
+        matching.add(d);
+      }
+    }
+    return matching.size() == 1 ? matching.get(0).name() : null;
   }
 
   private static String describe(Quantity q) {
