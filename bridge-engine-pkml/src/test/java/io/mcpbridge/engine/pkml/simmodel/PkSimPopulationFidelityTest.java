@@ -9,41 +9,77 @@ import io.mcpbridge.core.model.QuantityInfo;
 import io.mcpbridge.core.model.ResultPrecision;
 import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.SimulationSpec;
+import io.mcpbridge.core.pk.PkAnalysis;
+import io.mcpbridge.core.pk.PkOptions;
+import io.mcpbridge.core.pk.PkParameterCalculator;
+import io.mcpbridge.core.pk.TerminalPhaseFit;
 import io.mcpbridge.core.port.RunControl;
 import io.mcpbridge.engine.pkml.EngineFixture;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * PK-Sim 7.2's population run of Europeans_IVSingle_BSA, reproduced from the kernel file: every
  * individual's parameter values from the population CSV (bare paths, base units) are applied as
- * overrides, and the time series are compared with PK-Sim's own export.
+ * overrides, and the time series and PK analyses are compared with PK-Sim's own exports.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PkSimPopulationFidelityTest {
   static final String PLASMA = "Organism|PeripheralVenousBlood|C1|Plasma (Peripheral Venous Blood)";
   static final String BONE = "Organism|Bone|Intracellular|C1|Concentration in container";
-
-  /** The goal: PK-Sim's values above the absolute tolerance to 1e-4 relative. */
+  static final String TOTAL_DRUG_MASS = "C1|Total drug mass";
+  static final String WEIGHT = "Organism|Weight";
+  /** The goal for time series: PK-Sim's values above the absolute tolerance to 1e-4 relative. */
   static final double REL = 1e-4;
+  /** The goal for PK parameters. */
+  static final double PK_REL = 1e-3;
+  /** The λz rule PK-Sim 7.2 used for this export. */
+  static final TerminalPhaseFit PKSIM_RULE = TerminalPhaseFit.LAST_TWO_POINTS;
+  /** PK-Sim exports whose formula in PK-Sim 7.2 is not identified (docs/verification.md). */
+  static final java.util.Set<String> NOT_REPRODUCED = java.util.Set.of("MRT", "Vss");
+
+  /**
+   * PK-Sim's export name → (the calculator's name, factor from the calculator's base unit to
+   * PK-Sim's display unit). Base units: min, µmol/l, l/min/kg, l/kg, kg/l, kg·min/l.
+   */
+  static final Map<String, Object[]> PK_NAMES = new LinkedHashMap<>();
+
+  static {
+    PK_NAMES.put("C_max", new Object[] {"C_max", 1.0});
+    PK_NAMES.put("C_max_norm", new Object[] {"C_max_norm", 1e6}); // kg/l → mg/l
+    PK_NAMES.put("t_max", new Object[] {"t_max", 1 / 60.0}); // min → h
+    PK_NAMES.put("C_tEnd", new Object[] {"C_tEnd", 1.0});
+    PK_NAMES.put("AUC", new Object[] {"AUC_tEnd", 1.0});
+    PK_NAMES.put("AUC_norm", new Object[] {"AUC_tEnd_norm", 1e9}); // kg·min/l → µg·min/l
+    PK_NAMES.put("AUC_inf", new Object[] {"AUC_inf", 1.0});
+    PK_NAMES.put("AUC_inf_norm", new Object[] {"AUC_inf_norm", 1e9});
+    PK_NAMES.put("MRT", new Object[] {"MRT", 1 / 60.0});
+    PK_NAMES.put("Thalf", new Object[] {"Thalf", 1 / 60.0});
+    PK_NAMES.put("FractionAucLastToInf", new Object[] {"FractionAucLastToInf", 1.0});
+    PK_NAMES.put("CL", new Object[] {"CL", 1e3}); // l/min/kg → ml/min/kg
+    PK_NAMES.put("Vss", new Object[] {"Vss", 1e3}); // l/kg → ml/kg
+    PK_NAMES.put("Vd", new Object[] {"Vd", 1e3});
+  }
 
   private final PkmlSimulationEngine engine = EngineFixture.engine();
+  private final Map<String, SimulationResult> results = new LinkedHashMap<>();
+  private double absTol;
 
-  @Test
-  void everyIndividualReproducesPkSimsTimeSeries() throws Exception {
+  @BeforeAll
+  void runThePopulation() throws Exception {
     ModelRef model = EngineFixture.ref(SimModelData.pksim("Europeans_IVSingle_BSA.xml"));
     LoadedModel loaded = engine.load(model);
-    double absTol = loaded.solver().absTol();
+    absTol = loaded.solver().absTol();
     Map<String, QuantityInfo> quantities = loaded.quantities().stream()
         .collect(Collectors.toMap(QuantityInfo::path, q -> q));
     SemicolonTable population = SemicolonTable.read(SimModelData.pksim("Europeans_IVSingle_BSA.csv"));
-    SemicolonTable expected = SemicolonTable.read(SimModelData.pksim("Europeans_IVSingle_BSA-Results_pksim.csv"));
-    int plasmaColumn = expected.column(PLASMA + " [µmol/l]");
-    int boneColumn = expected.column(BONE + " [µmol/l]");
-
     List<String> unknown = new ArrayList<>();
     for (String column : population.header()) {
       if (column.contains("|") && !quantities.containsKey(column)) {
@@ -51,19 +87,29 @@ class PkSimPopulationFidelityTest {
       }
     }
     assertThat(unknown).as("population columns that are not quantities of the model").isEmpty();
-
-    StringBuilder report = new StringBuilder();
     for (String[] row : population.rows()) {
-      String id = row[0];
-      List<ParameterOverride> overrides = new ArrayList<>();
+      SimulationSpec spec = SimulationSpec.of(model).withOutputs(List.of(PLASMA, BONE, TOTAL_DRUG_MASS, WEIGHT))
+          .withPrecision(ResultPrecision.FULL);
       for (int c = 0; c < row.length; c++) {
         String column = population.header().get(c);
         if (quantities.containsKey(column)) {
-          overrides.add(new ParameterOverride(column, Double.parseDouble(row[c])));
+          spec = spec.withOverride(new ParameterOverride(column, Double.parseDouble(row[c])));
         }
       }
-      SimulationResult r = engine.run(withOverrides(SimulationSpec.of(model), overrides)
-          .withOutputs(List.of(PLASMA, BONE)).withPrecision(ResultPrecision.FULL), RunControl.unbounded());
+      results.put(row[0], engine.run(spec, RunControl.unbounded()));
+    }
+    assertThat(results).hasSize(10);
+  }
+
+  @Test
+  void everyIndividualReproducesPkSimsTimeSeries() throws Exception {
+    SemicolonTable expected = SemicolonTable.read(SimModelData.pksim("Europeans_IVSingle_BSA-Results_pksim.csv"));
+    int plasmaColumn = expected.column(PLASMA + " [µmol/l]");
+    int boneColumn = expected.column(BONE + " [µmol/l]");
+    StringBuilder report = new StringBuilder();
+    for (Map.Entry<String, SimulationResult> individual : results.entrySet()) {
+      String id = individual.getKey();
+      SimulationResult r = individual.getValue();
       List<String[]> rows = expected.rows().stream().filter(e -> e[0].equals(id)).toList();
       assertThat(r.times()).hasSize(rows.size());
       double[] plasma = r.series(PLASMA).orElseThrow().values();
@@ -85,18 +131,93 @@ class PkSimPopulationFidelityTest {
           }
         }
       }
-      report.append(String.format("individual %s: %d overrides, worst rel %.3e (%s)%n", id, overrides.size(), worst,
-          where));
+      report.append(String.format("individual %s: worst rel %.3e (%s)%n", id, worst, where));
       assertThat(worst).as("worst relative difference of individual %s (%s)", id, where).isLessThanOrEqualTo(REL);
     }
     System.out.print(report);
   }
 
-  static SimulationSpec withOverrides(SimulationSpec spec, List<ParameterOverride> overrides) {
-    SimulationSpec out = spec;
-    for (ParameterOverride o : overrides) {
-      out = out.withOverride(o);
+  /**
+   * PK-Sim 7.2 computes PK on its float32 results with λz from the last two samples (the
+   * calculator's {@link TerminalPhaseFit#LAST_TWO_POINTS}); the log-linear regression over the last
+   * tenth of the samples is shown to disagree, so the finding is checked, not assumed. MRT (and Vss
+   * = CL·MRT) are not reproduced: PK-Sim 7.2's MRT is 0.3–1.0 % below ours with either rule (see
+   * docs/verification.md); they are reported, not asserted. PK-Sim normalises by a dose per body
+   * weight that is not the model's total drug mass / weight (−4 % to +45 % from it); the
+   * dose-normalised parameters are therefore checked with the dose PK-Sim's own export implies
+   * (CL·AUC_inf), which tests their formulas but not PK-Sim's dose.
+   */
+  @Test
+  void everyIndividualReproducesPkSimsPkAnalyses() throws Exception {
+    SemicolonTable expected = SemicolonTable.read(SimModelData.pksim("Europeans_IVSingle_BSA-PK-Analyses_pksim.csv"));
+    Map<TerminalPhaseFit, Double> worstByRule = new LinkedHashMap<>();
+    StringBuilder report = new StringBuilder();
+    double worstMrt = 0;
+    for (TerminalPhaseFit rule : TerminalPhaseFit.values()) {
+      double worstOfRule = 0;
+      for (Map.Entry<String, SimulationResult> individual : results.entrySet()) {
+        String id = individual.getKey();
+        SimulationResult r = individual.getValue();
+        double modelDose = r.series(TOTAL_DRUG_MASS).orElseThrow().values()[0]
+            / r.series(WEIGHT).orElseThrow().values()[0];
+        double dose = impliedDose(expected, id);
+        if (rule == PKSIM_RULE) {
+          report.append(String.format("individual %s: dose per body weight PK-Sim %.6g µmol/kg, model %.6g µmol/kg%n",
+              id, dose, modelDose));
+        }
+        PkOptions options = PkOptions.defaults().withTerminalPhaseFit(rule).withFloat32Inputs(true)
+            .withTotalDrugMassPerBodyWeight(dose);
+        double worst = 0;
+        String where = "";
+        for (String[] row : expected.rows()) {
+          if (!row[0].equals(id)) {
+            continue;
+          }
+          assertThat(row[1]).isIn(PLASMA, BONE);
+          PkAnalysis pk = new PkParameterCalculator().calculate(r.times(),
+              r.series(row[1]).orElseThrow().values(), "µmol/l", options);
+          Object[] name = PK_NAMES.get(row[2]);
+          assertThat(name).as("PK-Sim parameter %s is mapped", row[2]).isNotNull();
+          Double ours = pk.parameter((String) name[0]).orElseThrow().value();
+          double want = Double.parseDouble(row[3]);
+          double got = ours == null ? Double.NaN : ours * (double) name[1];
+          double rel = Math.abs(got - want) / Math.abs(want);
+          if (NOT_REPRODUCED.contains(row[2])) {
+            if (rule == PKSIM_RULE) {
+              worstMrt = Math.max(worstMrt, rel);
+            }
+            continue;
+          }
+          if (!(rel <= worst)) {
+            worst = rel;
+            where = row[1].substring(row[1].lastIndexOf('|') + 1) + " " + row[2] + " pksim=" + want + " ours=" + got;
+          }
+        }
+        worstOfRule = Double.isNaN(worst) || Double.isNaN(worstOfRule) ? Double.NaN : Math.max(worstOfRule, worst);
+        if (rule == PKSIM_RULE) {
+          report.append(String.format("individual %s: worst PK rel %.3e (%s)%n", id, worst, where));
+          assertThat(worst).as("worst PK difference of individual %s (%s)", id, where).isLessThanOrEqualTo(PK_REL);
+        }
+      }
+      worstByRule.put(rule, worstOfRule);
     }
-    return out;
+    System.out.print(report);
+    System.out.println("worst PK difference by λz rule (MRT, Vss excluded): " + worstByRule);
+    System.out.printf("MRT/Vss (not reproduced): worst rel %.3e%n", worstMrt);
+    assertThat(worstByRule.get(TerminalPhaseFit.LOG_LINEAR_REGRESSION)).as("the regression rule is not PK-Sim 7.2's")
+        .isGreaterThan(PK_REL);
+  }
+
+  /** PK-Sim's dose per body weight (µmol/kg) as its plasma CL [ml/min/kg] · AUC_inf [µmol·min/l] implies. */
+  private static double impliedDose(SemicolonTable expected, String id) {
+    double cl = Double.NaN;
+    double aucInf = Double.NaN;
+    for (String[] row : expected.rows()) {
+      if (row[0].equals(id) && row[1].equals(PLASMA)) {
+        cl = row[2].equals("CL") ? Double.parseDouble(row[3]) : cl;
+        aucInf = row[2].equals("AUC_inf") ? Double.parseDouble(row[3]) : aucInf;
+      }
+    }
+    return cl * 1e-3 * aucInf;
   }
 }
