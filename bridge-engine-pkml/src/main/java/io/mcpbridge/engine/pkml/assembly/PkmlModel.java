@@ -98,8 +98,11 @@ public final class PkmlModel {
 
   /** Every parameter, amount and observer with its value at t = 0, in tree order. */
   public List<QuantityInfo> quantities() {
+    // The negative-value check belongs to runs: describing a model never fails on it.
+    SolverSettings unchecked = new SolverSettings(solver.absTol(), solver.relTol(), solver.useJacobian(), solver.h0(),
+        solver.hMin(), solver.hMax(), solver.mxStep(), false);
     SimulationRun probe = new SimulationRun(this, new RunRequest(Map.of(), new int[0], new double[] {0},
-        solver, StepMonitor.NONE), solver);
+        unchecked, StepMonitor.NONE), unchecked);
     double[] start = probe.initialValues();
     java.util.Set<Integer> states = new java.util.HashSet<>();
     for (int s : probe.stateSlots()) {

@@ -90,10 +90,14 @@ final class SimModelTree {
     return doc.version == null ? 0 : Integer.parseInt(doc.version.strip());
   }
 
-  /** Splits every quantity path; returns the simulation name (the most common first element). */
+  /**
+   * Splits every quantity path; returns the simulation name: the most common first element of the
+   * model's paths (solver options, which old files keep in a container of their own, not counted).
+   */
   private String splitPaths() {
     Pattern delimiter = Pattern.compile(Pattern.quote(doc.delimiter));
     Map<String, Integer> firsts = new HashMap<>();
+    java.util.Set<String> solverIds = new java.util.HashSet<>(doc.solverOptions.values());
     for (Quantity q : doc.quantities) {
       List<String> parts = new ArrayList<>();
       if (q.path != null && !q.path.isBlank()) {
@@ -108,7 +112,7 @@ final class SimModelTree {
         }
       }
       partsOf.put(q, parts);
-      if (parts.size() > 1) {
+      if (parts.size() > 1 && !solverIds.contains(q.id)) {
         firsts.merge(parts.get(0), 1, Integer::sum);
       }
     }
