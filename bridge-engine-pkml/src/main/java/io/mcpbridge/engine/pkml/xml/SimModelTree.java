@@ -68,7 +68,13 @@ final class SimModelTree {
     }
     String simulationName = splitPaths();
     root = new Entity(EntityKind.CONTAINER, null, simulationName, Map.of());
+    Map<String, Quantity> ids = new HashMap<>();
     for (Quantity q : doc.quantities) {
+      Quantity earlier = ids.putIfAbsent(q.id, q);
+      if (earlier != null) {
+        throw new ModelDefinitionException(describe(q) + ": id " + q.id + " occurs twice (also "
+            + describe(earlier) + ")");
+      }
       quantityByPath.putIfAbsent(key(partsOf.get(q)), q);
     }
     for (Quantity q : doc.quantities) {
