@@ -4,7 +4,9 @@ MVN   ?= mvn -B -ntp
 JAR   := bridge-cli/target/bridge.jar
 SOURCES := $(shell find . -path ./var -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -path '*/resources*' \) -print 2>/dev/null | grep -v '/target/')
 
-.PHONY: help tools sundials build run check compliance bench docs clean
+FUZZ_TARGETS := pkmlReader simModelReader formulaParser
+
+.PHONY: help tools sundials build run check fuzz compliance bench docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -27,8 +29,16 @@ run: $(JAR) ## Start the server on the embedded default (thread jobs, SQLite, lo
 sundials: ## Install SUNDIALS CVODES from Debian packages (the engine tests' integrator oracle)
 	@scripts/sundials.sh
 
-check: tools sundials ## The whole test suite: unit tests, integration tests against real components, architecture rules
+check: tools sundials ## The whole test suite: unit tests, integration tests against real components, architecture rules, bounded fuzzing
 	$(MVN) verify
+	$(MAKE) fuzz
+
+fuzz: tools ## Coverage-guided fuzzing (Jazzer) of the pkml and SimModel readers and the formula parser, 60 s per target
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "fuzzing $$target"; \
+	  JAZZER_FUZZ=1 $(MVN) -q -pl bridge-engine-pkml -am test -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
+	    -Dtest="ReaderFuzzTest#$$target" || exit 1; \
+	done
 
 compliance: tools ## Release gates: architecture rules, tool-contract snapshot, MCP conformance (fixtures and product)
 	$(MVN) -pl bridge-architecture-tests,bridge-cli -am package -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
