@@ -23,7 +23,7 @@ public final class SimulationFiles {
       case "Simulation":
         return SimModelReader.read(bytes);
       default:
-        throw new ModelDefinitionException("neither a simulation transfer (.pkml) nor a SimModel simulation"
+        throw new ModelDefinitionException("not a simulation transfer (.pkml) or SimModel simulation"
             + " (root element <" + root + ">)");
     }
   }
