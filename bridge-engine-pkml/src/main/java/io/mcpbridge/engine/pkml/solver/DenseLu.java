@@ -8,12 +8,13 @@ import java.util.Arrays;
  *
  * <p>The Newton matrices I − γJ of compartmental models are very sparse (the PK-Sim IV-bolus model:
  * 149 unknowns, 452 Jacobian entries, about 1,100 entries in L and U together instead of 22,201), so
- * both halves skip structural zeros: the elimination updates a row only at the nonzero columns of
- * the pivot row, and the substitutions run over the nonzeros of L and U, which the elimination
- * records as it produces them. Skipped terms are products with an exact zero, whose subtraction leaves a value
- * unchanged, so the results are the same numbers a full dense elimination in the same order gives;
- * only the work shrinks. Pivot choice (largest magnitude in the column, first one on ties) is that
- * of the dense algorithm.
+ * the work follows the nonzeros: each column keeps the list of rows that have an entry in it
+ * (extended as fill-in appears), the pivot search and the elimination visit only those rows, a row
+ * is updated only at the nonzero columns of the pivot row, and the substitutions run over the
+ * nonzeros of L and U recorded as the elimination produces them. Skipped terms are products with an
+ * exact zero, whose subtraction leaves a value unchanged, so the results are the same numbers a full
+ * dense elimination gives; the pivot is the same too (the largest magnitude in the column, the
+ * topmost on ties).
  */
 final class DenseLu {
   private final int n;
@@ -21,8 +22,16 @@ final class DenseLu {
   private final int[] pivot;
   /** The original index of the row array now at each position (rows move as pivoting swaps them). */
   private final int[] rowAt;
-  /** The final position of each original row, after factoring. */
+  /** The current position of each original row (its final position after factoring). */
   private final int[] positionOf;
+  /** The row arrays by original index, as they were at the start of the factorisation. */
+  private final double[][] rowById;
+  /** Original rows that have (or may have) a nonzero in each column: the candidates of the pivot search. */
+  private final int[][] columnRows;
+  private final int[] columnRowCount;
+  /** columnListed[row][column] == generation: the row is in the column's list in this factorisation. */
+  private final int[][] columnListed;
+  private int generation;
   /** Column k of L: original rows lowerRows[lowerStart[k] .. lowerStart[k+1]) with their multipliers. */
   private final int[] lowerStart;
   /** Row i of U right of the diagonal: columns upperColumns[upperStart[i] .. upperStart[i+1]). */
@@ -40,6 +49,13 @@ final class DenseLu {
     this.pivot = new int[n];
     this.rowAt = new int[n];
     this.positionOf = new int[n];
+    this.rowById = new double[n][];
+    this.columnRows = new int[n][];
+    for (int j = 0; j < n; j++) {
+      columnRows[j] = new int[8];
+    }
+    this.columnRowCount = new int[n];
+    this.columnListed = new int[n][n];
     this.lowerStart = new int[n + 1];
     this.upperStart = new int[n + 1];
     this.lowerRows = new int[Math.max(16, 4 * n)];
@@ -61,25 +77,31 @@ final class DenseLu {
    */
   boolean factor() {
     factored = false;
-    for (int i = 0; i < n; i++) {
-      rowAt[i] = i;
-    }
+    listColumns();
     int lowerCount = 0;
     int upperCount = 0;
     for (int k = 0; k < n; k++) {
-      int p = k;
-      double max = Math.abs(lu[k][k]);
-      for (int i = k + 1; i < n; i++) {
-        double v = Math.abs(lu[i][k]);
-        if (v > max) {
+      // Pivot: the largest magnitude in column k at or below the diagonal, the topmost on ties.
+      int p = -1;
+      double max = 0.0;
+      int[] candidates = columnRows[k];
+      for (int c = 0, count = columnRowCount[k]; c < count; c++) {
+        int id = candidates[c];
+        int position = positionOf[id];
+        if (position < k) {
+          continue;
+        }
+        double v = Math.abs(rowById[id][k]);
+        if (v > max || (v == max && v > 0.0 && position < p)) {
           max = v;
-          p = i;
+          p = position;
         }
       }
-      pivot[k] = p;
       if (max == 0.0) {
+        pivot[k] = k;
         return false;
       }
+      pivot[k] = p;
       if (p != k) {
         double[] row = lu[p];
         lu[p] = lu[k];
@@ -87,6 +109,8 @@ final class DenseLu {
         int id = rowAt[p];
         rowAt[p] = rowAt[k];
         rowAt[k] = id;
+        positionOf[rowAt[p]] = p;
+        positionOf[rowAt[k]] = k;
       }
       // Row k is final from here on: record its part of U.
       double[] rowK = lu[k];
@@ -105,8 +129,12 @@ final class DenseLu {
       int first = upperStart[k];
       double inversePivot = 1.0 / rowK[k];
       lowerStart[k] = lowerCount;
-      for (int i = k + 1; i < n; i++) {
-        double[] rowI = lu[i];
+      for (int c = 0, count = columnRowCount[k]; c < count; c++) {
+        int id = candidates[c];
+        if (positionOf[id] <= k) {
+          continue;
+        }
+        double[] rowI = rowById[id];
         double below = rowI[k];
         if (below == 0.0) {
           continue;
@@ -117,20 +145,55 @@ final class DenseLu {
           lowerRows = Arrays.copyOf(lowerRows, 2 * lowerCount);
           lowerValues = Arrays.copyOf(lowerValues, 2 * lowerCount);
         }
-        lowerRows[lowerCount] = rowAt[i];
+        lowerRows[lowerCount] = id;
         lowerValues[lowerCount++] = factor;
+        int[] listed = columnListed[id];
         for (int e = first; e < upperCount; e++) {
-          rowI[upperColumns[e]] -= factor * upperValues[e];
+          int j = upperColumns[e];
+          if (listed[j] != generation) {
+            listRow(id, j); // fill-in
+          }
+          rowI[j] -= factor * upperValues[e];
         }
       }
     }
     lowerStart[n] = lowerCount;
     upperStart[n] = upperCount;
-    for (int position = 0; position < n; position++) {
-      positionOf[rowAt[position]] = position;
-    }
     factored = true;
     return true;
+  }
+
+  /** Starts a factorisation: rows at their original positions, each column listing its nonzero rows. */
+  private void listColumns() {
+    generation++;
+    if (generation == 0) {
+      for (int[] listed : columnListed) {
+        Arrays.fill(listed, 0);
+      }
+      generation = 1;
+    }
+    Arrays.fill(columnRowCount, 0);
+    for (int i = 0; i < n; i++) {
+      rowAt[i] = i;
+      positionOf[i] = i;
+      double[] row = lu[i];
+      rowById[i] = row;
+      for (int j = 0; j < n; j++) {
+        if (row[j] != 0.0) {
+          listRow(i, j);
+        }
+      }
+    }
+  }
+
+  private void listRow(int id, int column) {
+    columnListed[id][column] = generation;
+    int count = columnRowCount[column];
+    if (count == columnRows[column].length) {
+      columnRows[column] = Arrays.copyOf(columnRows[column], 2 * count);
+    }
+    columnRows[column][count] = id;
+    columnRowCount[column] = count + 1;
   }
 
   /**
