@@ -76,8 +76,20 @@ final class DenseLu {
    * @return false if a zero pivot was met (the matrix is singular to working precision)
    */
   boolean factor() {
+    return factor(null);
+  }
+
+  /**
+   * Factors the matrix held in {@link #matrix()} whose nonzeros all lie in the given pattern, which
+   * spares reading the whole matrix.
+   *
+   * @param rowPatterns per row, the columns that may hold a nonzero (every other entry is zero);
+   *     null to find them by reading the whole matrix
+   * @return false if a zero pivot was met (the matrix is singular to working precision)
+   */
+  boolean factor(int[][] rowPatterns) {
     factored = false;
-    listColumns();
+    listColumns(rowPatterns);
     int lowerCount = 0;
     int upperCount = 0;
     for (int k = 0; k < n; k++) {
@@ -163,8 +175,22 @@ final class DenseLu {
     return true;
   }
 
+  /**
+   * Sets every entry of {@link #matrix()} to zero, in time proportional to the entries the last
+   * factorisation held (its input and fill-in) rather than to the size of the matrix.
+   */
+  void clear() {
+    for (int j = 0; j < n; j++) {
+      int[] rows = columnRows[j];
+      for (int c = 0, count = columnRowCount[j]; c < count; c++) {
+        rowById[rows[c]][j] = 0.0;
+      }
+      columnRowCount[j] = 0;
+    }
+  }
+
   /** Starts a factorisation: rows at their original positions, each column listing its nonzero rows. */
-  private void listColumns() {
+  private void listColumns(int[][] rowPatterns) {
     generation++;
     if (generation == 0) {
       for (int[] listed : columnListed) {
@@ -178,9 +204,17 @@ final class DenseLu {
       positionOf[i] = i;
       double[] row = lu[i];
       rowById[i] = row;
-      for (int j = 0; j < n; j++) {
-        if (row[j] != 0.0) {
-          listRow(i, j);
+      if (rowPatterns == null) {
+        for (int j = 0; j < n; j++) {
+          if (row[j] != 0.0) {
+            listRow(i, j);
+          }
+        }
+      } else {
+        for (int j : rowPatterns[i]) {
+          if (row[j] != 0.0) {
+            listRow(i, j);
+          }
         }
       }
     }

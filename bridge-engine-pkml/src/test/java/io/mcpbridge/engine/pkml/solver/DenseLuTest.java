@@ -86,6 +86,55 @@ class DenseLuTest {
     }
   }
 
+  /**
+   * Refactoring one instance with a given pattern, after {@link DenseLu#clear()}, gives the bits of
+   * a plain dense elimination each time, and clear leaves no entry (input or fill-in) behind.
+   */
+  @Test
+  void refactoringWithAPatternAfterClearGivesTheSameBits() {
+    Random random = new Random(11);
+    int n = 40;
+    DenseLu lu = new DenseLu(n);
+    for (int trial = 0; trial < 30; trial++) {
+      double[][] a = new double[n][n];
+      int[][] pattern = new int[n][];
+      for (int i = 0; i < n; i++) {
+        java.util.TreeSet<Integer> columns = new java.util.TreeSet<>();
+        columns.add(i);
+        a[i][i] = random.nextInt(5) == 0 ? 0.0 : 1 + random.nextDouble();
+        for (int e = 0; e < 3; e++) {
+          int j = random.nextInt(n);
+          a[i][j] = random.nextGaussian() * 5;
+          columns.add(j);
+        }
+        columns.add(random.nextInt(n)); // a listed column may hold a zero
+        pattern[i] = columns.stream().mapToInt(Integer::intValue).toArray();
+      }
+      double[] b = new double[n];
+      for (int i = 0; i < n; i++) {
+        b[i] = random.nextGaussian();
+      }
+      lu.clear();
+      for (double[] row : lu.matrix()) {
+        assertThat(row).as("trial %d: cleared", trial).containsOnly(0.0);
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j : pattern[i]) {
+          lu.matrix()[i][j] = a[i][j];
+        }
+      }
+      double[] expected = plainDenseSolve(a, b);
+      if (expected == null) {
+        assertThat(lu.factor(pattern)).isFalse();
+        continue;
+      }
+      assertThat(lu.factor(pattern)).as("trial %d", trial).isTrue();
+      double[] x = b.clone();
+      lu.solve(x);
+      assertThat(x).as("trial %d", trial).containsExactly(expected);
+    }
+  }
+
   /** A tridiagonal matrix factors without fill-in: L and U keep its 3n − 2 entries. */
   @Test
   void tridiagonalMatrixFactorsWithoutFillIn() {
