@@ -4,6 +4,10 @@ import io.mcpbridge.core.error.BridgeException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -34,13 +38,15 @@ public final class BridgeMain {
   /** Runs the command line with the given streams and returns its exit code (used by tests). */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
     BridgeMain root = new BridgeMain();
-    CommandLine cli = new CommandLine(root);
+    SingleCommandRoot single = new SingleCommandRoot();
+    CommandLine cli = singleCommandLine(args, single).orElseGet(() -> new CommandLine(root));
+    BooleanSupplier verbose = () -> root.verbose || single.verbose;
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(BridgeMain::exitCodeOf);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("error: " + oneLine(e));
-      if (root.verbose) {
+      if (verbose.getAsBoolean()) {
         e.printStackTrace(commandLine.getErr());
       }
       commandLine.getErr().flush();
@@ -52,6 +58,46 @@ public final class BridgeMain {
       return ExitCodes.USAGE;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * When the command line starts with the name of a subcommand, a tree with only that subcommand:
+   * building the whole tree reflects over every command and initialises what they hold, which a
+   * one-shot command such as {@code bridge run} would pay for at every start. Anything else (no
+   * subcommand, an option first, {@code help}, an unknown name) gets the whole tree.
+   */
+  private static Optional<CommandLine> singleCommandLine(String[] args, SingleCommandRoot root) {
+    if (args.length == 0) {
+      return Optional.empty();
+    }
+    for (Class<?> type : BridgeMain.class.getAnnotation(Command.class).subcommands()) {
+      Command command = type.getAnnotation(Command.class);
+      if (type == CommandLine.HelpCommand.class || command == null || !names(command).contains(args[0])) {
+        continue;
+      }
+      CommandLine cli = new CommandLine(root);
+      try {
+        cli.addSubcommand(CommandLine.defaultFactory().create(type));
+      } catch (Exception e) {
+        return Optional.empty();
+      }
+      return Optional.of(cli);
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> names(Command command) {
+    List<String> names = new ArrayList<>(List.of(command.aliases()));
+    names.add(command.name());
+    return names;
+  }
+
+  /** The root of a single-subcommand tree: the same name, options and version as {@link BridgeMain}. */
+  @Command(name = "bridge", mixinStandardHelpOptions = true, versionProvider = BridgeMain.VersionProvider.class)
+  static final class SingleCommandRoot {
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+        description = "Print stack traces of failures (for bug reports).")
+    boolean verbose;
   }
 
   private static int exitCodeOf(Throwable e) {

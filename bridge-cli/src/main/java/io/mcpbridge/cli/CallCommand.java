@@ -68,10 +68,15 @@ final class CallCommand implements Callable<Integer> {
   @Option(names = "--idempotency-key", paramLabel = "KEY", description = "Make run_simulation idempotent for this caller.")
   String idempotencyKey;
 
-  private final ObjectMapper mapper = BridgeJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /**
+   * Created when the command runs, not when it is constructed: every command of the tree is built on
+   * each start, and other one-shot commands (e.g. {@code bridge run}) should not pay for JSON set-up.
+   */
+  private ObjectMapper mapper;
 
   @Override
   public Integer call() throws Exception {
+    mapper = BridgeJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode arguments = arguments();
     PrintWriter out = spec.commandLine().getOut();
     if (server != null) {

@@ -37,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Loads and simulates OSP {@code .pkml} files and SimModel XML files (the kernel's input format)
@@ -44,9 +46,13 @@ import java.util.Objects;
  * immutable and cached by content hash; every run works on its own state.
  */
 public final class PkmlSimulationEngine implements SimulationEngine {
+  /** A model file must be unchanged this long before one {@code stat} stands in for re-hashing it. */
+  private static final long SETTLE_MILLIS = 2_000;
   private final PkmlEngineSettings settings;
   private final ExpressionCompiler expressions;
   private final Map<String, PkmlModel> cache;
+  private final VerifiedFiles verifiedFiles;
+  private final AtomicLong fileReads = new AtomicLong();
 
   /**
    * An engine with OSP's formula language ({@link FormulaExpressionCompiler}).
@@ -62,6 +68,13 @@ public final class PkmlSimulationEngine implements SimulationEngine {
    * @param expressions the formula parser
    */
   public PkmlSimulationEngine(PkmlEngineSettings settings, ExpressionCompiler expressions) {
+    this(settings, expressions, System::currentTimeMillis);
+  }
+
+  /** With a given clock for deciding when a model file has settled ({@link VerifiedFiles}). */
+  PkmlSimulationEngine(PkmlEngineSettings settings, ExpressionCompiler expressions,
+      LongSupplier clock) {
+    this.verifiedFiles = new VerifiedFiles(SETTLE_MILLIS, clock);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.expressions = Objects.requireNonNull(expressions, "expressions");
     int limit = settings.cachedModels();
@@ -143,14 +156,35 @@ public final class PkmlSimulationEngine implements SimulationEngine {
     return out;
   }
 
-  /** The compiled model for exactly these bytes; reads and hashes the file every time. */
+  /**
+   * The compiled model for exactly these bytes. The file is read and hashed unless it was verified
+   * before and its size, times and identity are unchanged since ({@link VerifiedFiles}); repeated
+   * runs of one model (populations, sensitivity analyses) then cost one {@code stat} here.
+   */
   private PkmlModel model(ModelRef ref) {
-    byte[] bytes = readLimited(ref.path());
-    String file = ref.path().getFileName().toString();
+    Path path = ref.path();
+    String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+    VerifiedFiles.Stamp before;
+    try {
+      before = VerifiedFiles.Stamp.of(path);
+    } catch (IOException e) {
+      throw new BackendUnavailableException(file + ": cannot read the model file (" + e.getClass().getSimpleName() + ")", e);
+    }
+    if (verifiedFiles.unchanged(path, ref.sha256(), before)) {
+      synchronized (cache) {
+        PkmlModel cached = cache.get(ref.sha256());
+        if (cached != null) {
+          return cached;
+        }
+      }
+    }
+    byte[] bytes = readLimited(path);
+    fileReads.incrementAndGet();
     String hash = sha256(bytes);
     if (!hash.equals(ref.sha256())) {
       throw new InvalidInputException(file + ": the file changed on disk (its SHA-256 no longer matches)");
     }
+    verifiedFiles.verified(path, hash, before);
     synchronized (cache) {
       PkmlModel cached = cache.get(hash);
       if (cached != null) {
@@ -167,6 +201,11 @@ public final class PkmlSimulationEngine implements SimulationEngine {
       cache.putIfAbsent(hash, compiled);
       return cache.get(hash);
     }
+  }
+
+  /** How many times a model file was read (and hashed) by this engine. */
+  long modelFileReads() {
+    return fileReads.get();
   }
 
   private byte[] readLimited(Path path) {

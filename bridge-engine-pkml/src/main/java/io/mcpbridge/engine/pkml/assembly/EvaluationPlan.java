@@ -45,6 +45,16 @@ final class EvaluationPlan {
   }
 
   /**
+   * This plan's order, dependency flags and gradient structure for another rule array of the same
+   * structure: the same rule (or an equal one) in every slot, except that fixed numbers may differ.
+   * {@link PlanCache} decides when that holds.
+   */
+  EvaluationPlan withRules(ValueRule[] sameStructure) {
+    return new EvaluationPlan(sameStructure, order, dynamic, stateDependent, dynamicOrder, rhsOrder, columns,
+        columnMaps, gradientOrder);
+  }
+
+  /**
    * Builds the plan.
    *
    * @param rules one rule per slot (slot 0 is time)
@@ -259,6 +269,27 @@ final class EvaluationPlan {
   /** Recomputes the slots that change with time or state. */
   void evaluateDynamic(double[] values) {
     for (int s : dynamicOrder) {
+      values[s] = evaluate(rules[s], values);
+    }
+  }
+
+  /** The dynamic slots that the given slots need (themselves included), in evaluation order. */
+  int[] dynamicOrderFor(int[] roots) {
+    boolean[] needed = new boolean[rules.length];
+    markNeeded(rules, roots, needed);
+    int count = 0;
+    int[] out = new int[dynamicOrder.length];
+    for (int s : dynamicOrder) {
+      if (needed[s]) {
+        out[count++] = s;
+      }
+    }
+    return Arrays.copyOf(out, count);
+  }
+
+  /** Recomputes the given slots, in the given order (from {@link #dynamicOrderFor}). */
+  void evaluate(int[] slots, double[] values) {
+    for (int s : slots) {
       values[s] = evaluate(rules[s], values);
     }
   }

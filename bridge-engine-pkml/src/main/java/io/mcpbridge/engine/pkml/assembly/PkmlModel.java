@@ -32,6 +32,12 @@ public final class PkmlModel {
   private final SolverSettings solver;
   private final List<OutputInterval> intervals;
   private final List<String> outputs;
+  /** Evaluation plans shared by the runs of this model. */
+  private final PlanCache plans = new PlanCache();
+  /** {@link #outputPaths()}, computed on first use. */
+  private volatile List<String> defaultOutputs;
+  /** {@link #startValueSlots()}, computed on first use. */
+  private volatile int[] startValueSlots;
 
   PkmlModel(String name, List<SlotInfo> slots, List<ValueRule> initialRules, Map<String, Integer> quantitySlots,
       List<StateCandidate> candidates, List<EventDef> events, List<Double> restartTimes,
@@ -72,6 +78,15 @@ public final class PkmlModel {
     if (!outputs.isEmpty()) {
       return outputs;
     }
+    List<String> known = defaultOutputs;
+    if (known == null) {
+      known = List.copyOf(selectDefaultOutputs());
+      defaultOutputs = known;
+    }
+    return known;
+  }
+
+  private List<String> selectDefaultOutputs() {
     List<String> persistable = new ArrayList<>();
     List<String> amounts = new ArrayList<>();
     for (Map.Entry<String, Integer> q : quantitySlots.entrySet()) {
@@ -159,6 +174,33 @@ public final class PkmlModel {
 
   List<SlotInfo> slots() {
     return slots;
+  }
+
+  PlanCache plans() {
+    return plans;
+  }
+
+  /**
+   * Slots that keep their start value for the whole run whatever their formula: molecule amounts
+   * (the unknowns, or constant if they have no active term) and parameters with a right-hand side.
+   */
+  int[] startValueSlots() {
+    int[] known = startValueSlots;
+    if (known == null) {
+      List<Integer> found = new ArrayList<>();
+      for (int s = 1; s < slots.size(); s++) {
+        SlotInfo info = slots.get(s);
+        boolean quantity = info.role() == SlotInfo.Role.QUANTITY;
+        boolean amount = quantity && info.entity().kind() == io.mcpbridge.engine.pkml.model.EntityKind.MOLECULE_AMOUNT;
+        boolean rhsParameter = quantity && info.entity().attribute("rHSFormula") != null;
+        if (amount || rhsParameter) {
+          found.add(s);
+        }
+      }
+      known = found.stream().mapToInt(Integer::intValue).toArray();
+      startValueSlots = known;
+    }
+    return known;
   }
 
   ValueRule[] initialRules() {

@@ -1,10 +1,10 @@
 package io.mcpbridge.engine.pkml.assembly;
 
 import io.mcpbridge.core.model.SolverSettings;
-import io.mcpbridge.engine.pkml.model.EntityKind;
 import io.mcpbridge.engine.pkml.solver.BdfIntegrator;
 import io.mcpbridge.engine.pkml.solver.BdfOptions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,7 @@ final class SimulationRun {
   static final int SWITCH = 2;
   static final int RESTART = 4;
   private static final int MAX_ORDER = 5;
+  private static final int[] NO_ROOTS = {};
 
   private final PkmlModel model;
   private final RunRequest request;
@@ -38,6 +39,10 @@ final class SimulationRun {
   private final boolean[] fired;
   /** Slots holding an observer's value stored at the last output time. */
   private final int[] storedObservers;
+  /** What a stored output needs: the output slots and the observers stored with them. */
+  private final int[] recordRoots;
+  /** The dynamic slots {@link #recordRoots} depend on, in order, for the current plan. */
+  private int[] recordOrder;
 
   SimulationRun(PkmlModel model, RunRequest request, SolverSettings solver) {
     this.model = model;
@@ -53,6 +58,11 @@ final class SimulationRun {
       }
     }
     this.storedObservers = stored.stream().mapToInt(Integer::intValue).toArray();
+    int[] outputs = request.outputSlots();
+    this.recordRoots = Arrays.copyOf(outputs, outputs.length + storedObservers.length);
+    for (int i = 0; i < storedObservers.length; i++) {
+      recordRoots[outputs.length + i] = ((ValueRule.StoredObserver) rules[storedObservers[i]]).observerSlot();
+    }
   }
 
   /** Initial values of every slot (after overrides), without running. */
@@ -69,7 +79,7 @@ final class SimulationRun {
     double end = outputTimes[outputTimes.length - 1];
 
     checkEvents(0, y);
-    record(0, y, out);
+    record(0, 0, y, out);
     BdfIntegrator integrator = null;
     if (y.length > 0) {
       integrator = new BdfIntegrator(system, integratorOptions());
@@ -91,7 +101,7 @@ final class SimulationRun {
         integrator.reset(t, y);
       }
       if ((p.getValue() & OUTPUT) != 0) {
-        record(recorded++, y, out);
+        record(recorded++, t, y, out);
       }
     }
     return new RunOutcome(outputTimes, out, integrator == null ? null : integrator.statistics());
@@ -101,7 +111,8 @@ final class SimulationRun {
   private double[] initialise() {
     request.overrides().forEach((slot, v) -> rules[slot] = new ValueRule.Constant(v));
     List<SlotInfo> slots = model.slots();
-    EvaluationPlan.build(withFreshObservers(rules), slots, new int[0]).evaluateAll(values);
+    PlanCache plans = model.plans();
+    plans.plan(withFreshObservers(rules), slots, NO_ROOTS).evaluateAll(values);
     for (int s = 0; s < rules.length; s++) {
       if (rules[s] instanceof ValueRule.Distribution) {
         rules[s] = new ValueRule.Constant(values[s]);
@@ -120,7 +131,7 @@ final class SimulationRun {
     for (int target : assigned) {
       probe[target] = new ValueRule.State(-1);
     }
-    fixed = FixedSlots.find(EvaluationPlan.build(probe, slots, new int[0]), values);
+    fixed = FixedSlots.find(plans.plan(probe, slots, NO_ROOTS), values);
     List<StateCandidate> unknowns = new ArrayList<>();
     List<List<StateCandidate.Term>> activeTerms = new ArrayList<>();
     for (StateCandidate c : candidates) {
@@ -136,13 +147,8 @@ final class SimulationRun {
         activeTerms.add(active);
       }
     }
-    for (int s = 1; s < rules.length; s++) {
-      SlotInfo info = slots.get(s);
-      boolean amount = info.role() == SlotInfo.Role.QUANTITY && info.entity().kind() == EntityKind.MOLECULE_AMOUNT;
-      boolean rhsParameter = info.role() == SlotInfo.Role.QUANTITY && info.entity().attribute("rHSFormula") != null;
-      if (amount || rhsParameter) {
-        rules[s] = new ValueRule.Constant(values[s]);
-      }
+    for (int s : model.startValueSlots()) {
+      rules[s] = new ValueRule.Constant(values[s]);
     }
     int n = unknowns.size();
     stateSlots = new int[n];
@@ -193,7 +199,8 @@ final class SimulationRun {
   }
 
   private void rebuildPlan() {
-    plan = EvaluationPlan.build(rules, model.slots(), rhsRoots);
+    plan = model.plans().plan(rules, model.slots(), rhsRoots);
+    recordOrder = plan.dynamicOrderFor(recordRoots);
     system.usePlan(plan);
     plan.evaluateAll(values);
   }
@@ -227,6 +234,9 @@ final class SimulationRun {
 
   /** Checks all events in order at time t; returns true if anything was changed. */
   private boolean checkEvents(double t, double[] y) {
+    if (!anyEventPending()) {
+      return false;
+    }
     load(t, y);
     boolean changed = false;
     List<EventDef> events = model.events();
@@ -254,6 +264,17 @@ final class SimulationRun {
       }
     }
     return changed;
+  }
+
+  /** False once every event is a one-time event that has fired: nothing is left to check. */
+  private boolean anyEventPending() {
+    List<EventDef> events = model.events();
+    for (int e = 0; e < events.size(); e++) {
+      if (!(events.get(e).oneTime() && fired[e])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Output times plus switch and table restart times, each with its roles (bit set of OUTPUT, SWITCH, RESTART). */
@@ -322,19 +343,24 @@ final class SimulationRun {
   }
 
   /** Stores the outputs at a saved time from the state with (-AbsTol, 0) clipped to 0. */
-  private void record(int index, double[] y, double[][] out) {
+  private void record(int index, double t, double[] y, double[][] out) {
     double[] clipped = y.clone();
     for (int i = 0; i < y.length; i++) {
       double tolerance = solver.absTol() * scaleDivisors[i];
       if (solver.checkNegativeValues() && !negativeAllowed[i] && y[i] < -100 * tolerance) {
         throw new SimulationFailure(model.slots().get(stateSlots[i]).label() + " became negative (" + y[i]
-            + ") at t = " + values[0]);
+            + ") at t = " + t);
       }
       if (y[i] < 0 && y[i] > -tolerance) {
         clipped[i] = 0;
       }
     }
-    load(values[0], clipped);
+    values[0] = t;
+    for (int i = 0; i < clipped.length; i++) {
+      values[stateSlots[i]] = clipped[i];
+    }
+    // Only what the outputs and the stored observers need: the right-hand side recomputes its own.
+    plan.evaluate(recordOrder, values);
     int[] outputs = request.outputSlots();
     for (int o = 0; o < outputs.length; o++) {
       out[o][index] = values[outputs[o]];

@@ -8,7 +8,7 @@ import java.util.Objects;
  * published for CVODE (Hindmarsh et al., "SUNDIALS: Suite of nonlinear and differential/algebraic
  * equation solvers", ACM TOMS 31(3), 2005, and the "Mathematical considerations" chapter of the CVODE
  * user guide): Nordsieck history in fixed-leading-coefficient form, Newton iteration with a dense
- * LU of I − γJ and an exact Jacobian, local error test in the weighted RMS norm, and CVODE's step
+ * LU of I − γJ (skipping its structural zeros) and an exact Jacobian, local error test in the weighted RMS norm, and CVODE's step
  * and order selection heuristics.
  *
  * <p>It is driven the way OSP drives CVODES: {@link #reset} at the start and after every event that

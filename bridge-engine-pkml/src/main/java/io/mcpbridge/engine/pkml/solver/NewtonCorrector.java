@@ -45,6 +45,8 @@ final class NewtonCorrector {
   private final OdeSystem system;
   private final int n;
   private final double[][] jacobian;
+  /** Per row, the columns where the stored Jacobian or the identity is nonzero: the pattern of M. */
+  private final int[][] matrixPattern;
   private final DenseLu lu;
   private final double[] correction;
   private final double[] delta;
@@ -66,6 +68,7 @@ final class NewtonCorrector {
     this.system = system;
     this.n = system.size();
     this.jacobian = new double[n][n];
+    this.matrixPattern = new int[n][];
     this.lu = new DenseLu(n);
     this.correction = new double[n];
     this.delta = new double[n];
@@ -152,7 +155,7 @@ final class NewtonCorrector {
       boolean matrixOk = true;
       if (setup) {
         jacobianCurrent = buildMatrix(t, predicted, gamma, step, request);
-        matrixOk = lu.factor();
+        matrixOk = lu.factor(matrixPattern);
         ratio = 1.0;
       }
       if (matrixOk && iterate(t, predicted, scaledDerivative, rl1, gamma, ratio, weights, tolerance)) {
@@ -232,6 +235,20 @@ final class NewtonCorrector {
     }
   }
 
+  private void findMatrixPattern() {
+    int[] columns = new int[n];
+    for (int i = 0; i < n; i++) {
+      double[] row = jacobian[i];
+      int count = 0;
+      for (int j = 0; j < n; j++) {
+        if (row[j] != 0.0 || j == i) {
+          columns[count++] = j;
+        }
+      }
+      matrixPattern[i] = Arrays.copyOf(columns, count);
+    }
+  }
+
   /** Builds M = I − γJ, re-evaluating J if needed; returns whether J was evaluated now. */
   private boolean buildMatrix(double t, double[] y, double gamma, long step, JacobianRequest request) {
     double gammaChange = Math.abs(gamma / gammaAtSetup - 1.0);
@@ -247,12 +264,15 @@ final class NewtonCorrector {
       system.jacobian(t, y, jacobian);
       jacobianEvaluations++;
       stepAtJacobian = step;
+      findMatrixPattern();
     }
+    // M = I − γJ; entries outside the pattern are products with zero and stay zero.
+    lu.clear();
     double[][] m = lu.matrix();
     for (int i = 0; i < n; i++) {
       double[] target = m[i];
       double[] source = jacobian[i];
-      for (int j = 0; j < n; j++) {
+      for (int j : matrixPattern[i]) {
         target[j] = -gamma * source[j];
       }
       target[i] += 1.0;
