@@ -100,6 +100,8 @@ public final class CatalogTools implements McpTools {
       return result;
     } catch (BridgeException e) {
       return results.error(e, exchange.correlationId());
+    } catch (InputRequiredException | McpProtocolException e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.error("tool {} failed (correlation id {})", name, exchange.correlationId(), e);
       return results.error(ErrorCode.INTERNAL_ERROR, "internal error; quote the correlation id when reporting it",
