@@ -168,9 +168,17 @@ final class ModernMethods {
       if (e.code() != JsonRpc.RESOURCE_NOT_FOUND) {
         throw e;
       }
-      ObjectNode data = json.createObjectNode().put("uri", uri);
-      throw new McpProtocolException(JsonRpc.INVALID_PARAMS, e.getMessage(), data);
+      throw notFound(uri, e.getMessage());
+    } catch (BridgeException e) {
+      if (e.code() != ErrorCode.NOT_FOUND) {
+        throw e;
+      }
+      throw notFound(uri, e.getMessage());
     }
+  }
+
+  private McpProtocolException notFound(String uri, String message) {
+    return new McpProtocolException(JsonRpc.INVALID_PARAMS, message, json.createObjectNode().put("uri", uri));
   }
 
   /**
