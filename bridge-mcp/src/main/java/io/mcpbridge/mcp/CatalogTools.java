@@ -86,10 +86,11 @@ public final class CatalogTools implements McpTools {
     JsonNode args = arguments == null || arguments.isNull() ? json.createObjectNode() : arguments;
     try {
       // Role first: a caller who may not run the tool is refused (and audited) without a confirmation prompt.
-      if (d.critical() && exchange.principal().has(d.requiredRole())) {
-        confirmations.confirm(d, args, exchange);
-      }
-      JsonNode output = caller.call(name, args, exchange, Optional.of(CanonicalJson.sha256(canonical.text(args))));
+      // The gate only establishes how a person confirmed; the tool service refuses critical calls without it.
+      Optional<String> confirmedBy = d.critical() && exchange.principal().has(d.requiredRole())
+          ? Optional.of(confirmations.confirm(d, args, exchange)) : Optional.empty();
+      JsonNode output = caller.call(name, args, exchange, Optional.of(CanonicalJson.sha256(canonical.text(args))),
+          confirmedBy);
       ObjectNode result = results.success(output);
       ArrayNode content = (ArrayNode) result.get("content");
       Optional<JsonNode> jobId = Optional.ofNullable(output.get("jobId")).filter(JsonNode::isTextual);

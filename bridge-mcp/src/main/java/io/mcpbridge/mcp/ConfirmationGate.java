@@ -55,11 +55,13 @@ public final class ConfirmationGate {
   }
 
   /**
-   * Returns normally once a person has confirmed this exact call.
+   * Returns how a person confirmed this exact call ({@code nonce}, {@code elicitation} or
+   * {@code input_required}), for the tool service that refuses critical calls without one.
    *
    * @throws ConfirmationRequiredException when not (yet) confirmed
+   * @throws InputRequiredException (2026-07-28) to ask the person
    */
-  public void confirm(ToolDescriptor tool, JsonNode arguments, Exchange exchange) {
+  public String confirm(ToolDescriptor tool, JsonNode arguments, Exchange exchange) {
     String argsText = canonical.text(arguments);
     String binding = CanonicalJson.sha256(tool.name() + "\n" + argsText + "\n" + exchange.principal().subject());
     String argsDigest = CanonicalJson.sha256(argsText);
@@ -69,21 +71,21 @@ public final class ConfirmationGate {
       ConfirmationNonces.Outcome outcome = nonces.redeem(nonce, binding);
       if (outcome == ConfirmationNonces.Outcome.VALID) {
         record(tool, exchange, "nonce", "granted", argsDigest, true);
-        return;
+        return "nonce";
       }
       record(tool, exchange, "nonce", "refused", argsDigest, false, "reason", outcome.name().toLowerCase(java.util.Locale.ROOT));
       throw askAgain(tool, exchange, binding, argsDigest, "the confirmation nonce was " + describe(outcome) + "; ");
     }
     if (exchange.modern()) {
       if (confirmedByInput(tool, arguments, exchange, binding, argsDigest)) {
-        return;
+        return "input_required";
       }
     } else if (exchange.clientSupports("elicitation")) {
       Optional<Boolean> answer = elicit(tool, arguments, exchange, argsDigest);
       if (answer.isPresent()) {
         if (answer.get()) {
           record(tool, exchange, "elicitation", "granted", argsDigest, true);
-          return;
+          return "elicitation";
         }
         record(tool, exchange, "elicitation", "refused", argsDigest, false);
         throw new ConfirmationRequiredException(tool.name() + " was not confirmed: the person declined or cancelled",
