@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * arguments strictly, ask a person to confirm critical tools, and return the output record as
  * {@code structuredContent} with a text rendering and resource links. A call that queued a job and
  * came with a progress token follows the job to its end, reporting progress; cancelling such a call
- * cancels the job.
+ * cancels the job. A 2026-07-28 client that declared the tasks extension gets such a job as a task
+ * instead ({@link JobTasks}).
  */
 public final class CatalogTools implements McpTools {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogTools.class);
@@ -31,14 +32,17 @@ public final class CatalogTools implements McpTools {
   private final ToolCaller caller;
   private final ConfirmationGate confirmations;
   private final JobFollower follower;
+  private final JobTasks tasks;
   private final ObjectMapper json;
   private final RecordSchemas schemas;
   private final ToolResults results;
   private final CanonicalJson canonical;
   private final Map<String, ObjectNode> definitions = new ConcurrentHashMap<>();
 
-  CatalogTools(ToolCaller caller, ConfirmationGate confirmations, JobFollower follower, ObjectMapper json) {
+  CatalogTools(ToolCaller caller, ConfirmationGate confirmations, JobFollower follower, JobTasks tasks,
+      ObjectMapper json) {
     this.caller = caller;
+    this.tasks = tasks;
     this.confirmations = confirmations;
     this.follower = follower;
     this.json = json;
@@ -94,6 +98,10 @@ public final class CatalogTools implements McpTools {
       ObjectNode result = results.success(output);
       ArrayNode content = (ArrayNode) result.get("content");
       Optional<JsonNode> jobId = Optional.ofNullable(output.get("jobId")).filter(JsonNode::isTextual);
+      if (jobId.isPresent() && !d.readOnly() && exchange.clientSupportsExtension(McpTasks.EXTENSION)) {
+        // A task-aware client gets the queued job as a task and follows it with tasks/get.
+        return tasks.created(jobId.get().asText(), exchange);
+      }
       if (jobId.isPresent() && exchange.progressToken().isPresent() && !d.readOnly()) {
         followJob(new JobId(jobId.get().asText()), exchange, content);
       }

@@ -57,6 +57,14 @@ public final class Exchange {
     return modern != null ? modern.clientSupports(capability) : session.clientSupports(capability);
   }
 
+  /**
+   * True if this 2026-07-28 request declares the extension in
+   * {@code clientCapabilities.extensions} (2025-era sessions negotiate no extensions here).
+   */
+  public boolean clientSupportsExtension(String extension) {
+    return modern != null && modern.clientCapabilities().path("extensions").has(extension);
+  }
+
   /** The client's answer to the question {@code key} of an earlier InputRequiredResult (2026-07-28). */
   public Optional<JsonNode> inputResponse(String key) {
     JsonNode answer = params.path("inputResponses").get(key);

@@ -134,11 +134,40 @@ final class ModernMethods {
         return completer.apply(params, exchange);
       case "subscriptions/listen":
         return listen(id, params, exchange);
+      case "tasks/get":
+        return features.tasks().get(taskId(params, exchange), exchange)
+            .orElseThrow(() -> unknownTask(params));
+      case "tasks/cancel":
+        if (!features.tasks().cancel(taskId(params, exchange), exchange)) {
+          throw unknownTask(params);
+        }
+        return json.createObjectNode();
+      case "tasks/update":
+        // Tasks of this server never wait for input, so there is nothing to update.
+        taskId(params, exchange);
+        throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "task " + params.path("taskId").asText()
+            + " is not waiting for input");
       default:
         // initialize, ping, logging/setLevel, resources/(un)subscribe are gone in 2026-07-28.
         throw new McpProtocolException(JsonRpc.METHOD_NOT_FOUND, "method not found in " + ProtocolVersions.MODERN
             + ": " + method);
     }
+  }
+
+  /** The task id of a tasks/* request, once the client is known to speak the extension. */
+  private String taskId(ObjectNode params, Exchange exchange) {
+    if (!exchange.clientSupportsExtension(McpTasks.EXTENSION)) {
+      ObjectNode data = json.createObjectNode();
+      data.putObject("requiredCapabilities").putObject("extensions").putObject(McpTasks.EXTENSION);
+      throw new McpProtocolException(JsonRpc.MISSING_CLIENT_CAPABILITY, "tasks/* needs the " + McpTasks.EXTENSION
+          + " extension in the request's client capabilities", data);
+    }
+    return McpServer.requiredText(params, "taskId");
+  }
+
+  private McpProtocolException unknownTask(ObjectNode params) {
+    return new McpProtocolException(JsonRpc.INVALID_PARAMS, "unknown task " + params.path("taskId").asText(),
+        json.createObjectNode().put("taskId", params.path("taskId").asText()));
   }
 
   private ObjectNode discover() {
@@ -152,6 +181,7 @@ final class ModernMethods {
     caps.putObject("prompts").put("listChanged", changes);
     caps.putObject("completions");
     caps.putObject("logging");
+    caps.putObject("extensions").putObject(McpTasks.EXTENSION);
     result.put("instructions", info.instructions());
     ObjectNode server = result.putObject("_meta").putObject(RequestMeta.SERVER_INFO);
     server.put("name", info.name());
