@@ -310,7 +310,7 @@ final class McpHttpRoutes {
   }
 
   private void get(Context ctx) {
-    if (guard(ctx, true).isEmpty()) {
+    if (guard(ctx, !modernHeader(ctx)).isEmpty()) {
       return;
     }
     ctx.header("Allow", "POST, DELETE");
@@ -318,8 +318,13 @@ final class McpHttpRoutes {
   }
 
   private void delete(Context ctx) {
-    Optional<Principal> caller = guard(ctx, true);
+    Optional<Principal> caller = guard(ctx, !modernHeader(ctx));
     if (caller.isEmpty()) {
+      return;
+    }
+    if (modernHeader(ctx)) {
+      ctx.header("Allow", "POST");
+      rpcError(ctx, 405, JsonRpc.INVALID_REQUEST, ProtocolVersions.MODERN + " has no sessions to end");
       return;
     }
     Optional<McpSession> session = session(ctx, caller.get());
@@ -352,6 +357,12 @@ final class McpHttpRoutes {
       rpcError(ctx, 401, JsonRpc.INVALID_REQUEST, "unauthenticated: " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** True if the MCP-Protocol-Version header names a 2026-07-28 (stateless) revision. */
+  private static boolean modernHeader(Context ctx) {
+    String version = ctx.header(VERSION_HEADER);
+    return version != null && ProtocolVersions.isModern(version.trim());
   }
 
   /** False (and 400 written) if a 2025-era request names a revision this server does not speak. */

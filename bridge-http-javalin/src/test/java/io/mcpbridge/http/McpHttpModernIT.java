@@ -168,6 +168,16 @@ class McpHttpModernIT {
   }
 
   @Test
+  void getAndDeleteOfTheStatelessEra_are405() throws Exception {
+    for (String method : List.of("GET", "DELETE")) {
+      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer op-token")
+          .header("MCP-Protocol-Version", "2026-07-28").header("Accept", "text/event-stream")
+          .method(method, HttpRequest.BodyPublishers.noBody()));
+      assertThat(r.statusCode()).as(method).isEqualTo(405);
+    }
+  }
+
+  @Test
   void aLegacySessionStillWorksOnTheSameEndpoint() throws Exception {
     HttpResponse<String> init = send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
         .header("Authorization", "Bearer op-token").POST(HttpRequest.BodyPublishers.ofString(

@@ -225,23 +225,43 @@ final class ModernMethods {
     }
     ObjectNode ack = tagged(id);
     ack.set("notifications", agreed);
-    if (!exchange.notify("notifications/subscriptions/acknowledged", ack)) {
-      throw new McpProtocolException(JsonRpc.INVALID_REQUEST,
-          "subscriptions/listen needs a stream: accept text/event-stream (HTTP) or use stdio");
-    }
     CountDownLatch ended = new CountDownLatch(1);
-    exchange.onCancel(ended::countDown);
-    long deadline = System.nanoTime() + MAX_LISTEN.toNanos();
-    try (AutoCloseable subscription = listChanges.listen(kind -> {
+    // Listen before acknowledging, so no change after the acknowledgment is missed; changes that
+    // arrive in between are held back until the acknowledgment has gone out first.
+    Object order = new Object();
+    java.util.List<ListChanges.Kind> early = new java.util.ArrayList<>();
+    boolean[] acknowledged = {false};
+    java.util.function.Consumer<ListChanges.Kind> forward = kind -> {
       if (agreed.has(kind.filterField()) && !exchange.notify(kind.method(), tagged(id))) {
         ended.countDown();
       }
+    };
+    try (AutoCloseable subscription = listChanges.listen(kind -> {
+      synchronized (order) {
+        if (acknowledged[0]) {
+          forward.accept(kind);
+        } else {
+          early.add(kind);
+        }
+      }
     })) {
+      synchronized (order) {
+        if (!exchange.notify("notifications/subscriptions/acknowledged", ack)) {
+          throw new McpProtocolException(JsonRpc.INVALID_REQUEST,
+              "subscriptions/listen needs a stream: accept text/event-stream (HTTP) or use stdio");
+        }
+        acknowledged[0] = true;
+        early.forEach(forward);
+      }
+      exchange.onCancel(ended::countDown);
+      long deadline = System.nanoTime() + MAX_LISTEN.toNanos();
       while (!ended.await(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS)) {
         if (!exchange.keepAlive() || System.nanoTime() > deadline) {
           break;
         }
       }
+    } catch (McpProtocolException e) {
+      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {

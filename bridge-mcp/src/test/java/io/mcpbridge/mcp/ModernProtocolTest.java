@@ -110,7 +110,7 @@ class ModernProtocolTest {
     changes.publish(ListChanges.Kind.TOOLS);
     waitFor(() -> mcp.sent("notifications/tools/list_changed").size() == 1);
     mcp.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"sub-1\"}}");
-    listener.join(5000);
+    listener.join(20000);
 
     assertThat(listener.isAlive()).isFalse();
     assertThat(mcp.sent("notifications/prompts/list_changed")).isEmpty();
@@ -129,7 +129,7 @@ class ModernProtocolTest {
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
+    for (int i = 0; i < 2000 && !condition.getAsBoolean(); i++) {
       Thread.sleep(10);
     }
     assertThat(condition.getAsBoolean()).isTrue();
