@@ -3,10 +3,11 @@
 #
 #   scripts/mcp-conformance.sh fixtures   the bridge with the suite's test fixtures (test code, auth off):
 #                                         suite 0.1.16, every scenario must pass; then suite
-#                                         0.2.0-alpha.12 with --requirements 2025-11-25, every check must pass
+#                                         0.2.0-alpha.12 with --requirements 2025-11-25 and with
+#                                         --requirements 2026-07-28, every scored scenario must pass
 #   scripts/mcp-conformance.sh product    the real `bridge serve` (development, anonymous viewer, no fixtures):
-#                                         suite 0.1.16 against the committed expected-failures file
-#   scripts/mcp-conformance.sh next       fixtures against --requirements 2026-07-28 (informational, never fails)
+#                                         suite 0.1.16 and both requirement sets, each against its committed
+#                                         expected-failures file (the scenarios that call the suite's fixtures)
 #   scripts/mcp-conformance.sh all        fixtures, then product
 #
 # Needs bridge-cli/target/bridge.jar and bridge-cli/target/test-classes (`mvn -pl bridge-cli -am
@@ -20,6 +21,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR=$ROOT/bridge-cli/target/bridge.jar
 TEST_CLASSES=$ROOT/bridge-cli/target/test-classes
 EXPECTED=$ROOT/bridge-cli/src/test/resources/conformance/product-expected-failures.yml
+EXPECTED_DIR=$ROOT/bridge-cli/src/test/resources/conformance
 OUT=$ROOT/target/conformance
 PEERS=$ROOT/scripts/mcp-peers.sh
 JAVA=${JAVA:-java}
@@ -90,14 +92,9 @@ fixtures() {
   local failed=0
   run_suite fixtures-0.1.16 "$PEERS" conformance "$URL" -o "$OUT/fixtures/results-0.1.16" || failed=1
   run_suite fixtures-2025-11-25 "$PEERS" conformance-req 2025-11-25 "$URL" -o "$OUT/fixtures/results-2025-11-25" || failed=1
+  run_suite fixtures-2026-07-28 "$PEERS" conformance-req 2026-07-28 "$URL" -o "$OUT/fixtures/results-2026-07-28" || failed=1
   stop_server
   return $failed
-}
-
-next() {
-  start_server fixtures
-  run_suite fixtures-2026-07-28 "$PEERS" conformance-req 2026-07-28 "$URL" -o "$OUT/fixtures/results-2026-07-28" || true
-  stop_server
 }
 
 product() {
@@ -105,6 +102,12 @@ product() {
   local failed=0
   run_suite product-0.1.16 "$PEERS" conformance "$URL" --expected-failures "$EXPECTED" -o "$OUT/product/results-0.1.16" \
     || failed=1
+  local version
+  for version in 2025-11-25 2026-07-28; do
+    run_suite "product-$version" "$PEERS" conformance-req "$version" "$URL" \
+      --expected-failures "$EXPECTED_DIR/product-expected-failures-$version.yml" -o "$OUT/product/results-$version" \
+      || failed=1
+  done
   stop_server
   return $failed
 }
@@ -113,7 +116,6 @@ mkdir -p "$OUT"
 case "${1:-all}" in
   fixtures) fixtures ;;
   product) product ;;
-  next) next ;;
   all) rc=0; fixtures || rc=1; product || rc=1; exit $rc ;;
   *) sed -n '2,18p' "$0" >&2; exit 2 ;;
 esac

@@ -7,6 +7,8 @@
 #   scripts/mcp-peers.sh conformance-list                 scenarios of 0.1.16
 #   scripts/mcp-peers.sh inspector ARGS...                MCP Inspector CLI (`mcp-inspector --cli ARGS`)
 #   scripts/mcp-peers.sh client ARGS...                   the bridge's TypeScript SDK client (scripts/mcp-client.mjs)
+#   scripts/mcp-peers.sh client-modern ARGS...            the bridge's 2026-era client on TypeScript SDK 2.x
+#                                                         (scripts/mcp-client-modern.mjs, @modelcontextprotocol/client)
 #   scripts/mcp-peers.sh node ARGS...                     the Node 22 the peers run on
 #
 # Everything goes under .tools/mcp-peers/ (git-ignored): Node 22 from the npm package
@@ -22,6 +24,7 @@ CONFORMANCE_VERSION=0.1.16
 CONFORMANCE_NEXT_VERSION=0.2.0-alpha.12
 INSPECTOR_VERSION=2.12.0
 SDK_VERSION=1.32.2
+CLIENT_V2_VERSION=2.3.1
 
 say() { echo "mcp-peers: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -57,6 +60,8 @@ install() {
   ensure client @modelcontextprotocol/sdk "$SDK_VERSION"
   # The client script resolves the SDK from its own directory's node_modules.
   cp "$ROOT/scripts/mcp-client.mjs" "$HOME_DIR/client/mcp-client.mjs"
+  ensure client-modern @modelcontextprotocol/client "$CLIENT_V2_VERSION"
+  cp "$ROOT/scripts/mcp-client-modern.mjs" "$HOME_DIR/client-modern/mcp-client-modern.mjs"
 }
 
 # Every command below installs first: cheap when everything is there.
@@ -86,9 +91,12 @@ case "${1:-}" in
   client)
     shift; run_with_node
     exec node "$HOME_DIR/client/mcp-client.mjs" "$@" ;;
+  client-modern)
+    shift; run_with_node
+    exec node "$HOME_DIR/client-modern/mcp-client-modern.mjs" "$@" ;;
   node)
     shift; run_with_node
     exec node "$@" ;;
   *)
-    sed -n '2,15p' "$0" >&2; exit 2 ;;
+    sed -n '2,17p' "$0" >&2; exit 2 ;;
 esac

@@ -88,13 +88,18 @@ final class CallCommand implements Callable<Integer> {
     try (BridgeRuntime runtime = BridgeRuntime.start(config, Clock.systemUTC())) {
       ToolDescriptor descriptor = runtime.tools.describe(tool);
       Record input = new ToolInputReader(mapper).read(arguments, descriptor.inputType());
-      if (descriptor.critical() && !confirmed()) {
-        throw new ConfirmationRequiredException(tool + " changes state: confirm with --yes", Optional.empty());
-      }
+      // The tool service refuses a critical call nobody confirmed; the console only says how: --yes or the prompt.
+      Optional<String> confirmedBy = !descriptor.critical() ? Optional.empty()
+          : yes ? Optional.of("--yes") : confirmed() ? Optional.of("prompt") : Optional.empty();
       Principal principal = Principal.localUser(System.getProperty("user.name", "local"), acting);
       ToolContext context = new ToolContext(principal, "cli-" + UUID.randomUUID(), Optional.ofNullable(idempotencyKey),
-          "cli", Optional.of(Sha256.hex(mapper.writeValueAsBytes(arguments))));
-      Record output = runtime.tools.call(tool, input, context, o -> Optional.empty());
+          "cli", Optional.of(Sha256.hex(mapper.writeValueAsBytes(arguments))), confirmedBy);
+      Record output;
+      try {
+        output = runtime.tools.call(tool, input, context, o -> Optional.empty());
+      } catch (ConfirmationRequiredException e) {
+        throw new ConfirmationRequiredException(e.getMessage() + ": confirm with --yes", Optional.empty());
+      }
       out.println(mapper.writeValueAsString(output));
       out.flush();
       if ("run_simulation".equals(tool)) {
@@ -148,12 +153,6 @@ final class CallCommand implements Callable<Integer> {
   }
 
   private Role actingRole(AppConfig config) {
-    if (role != null) {
-      return Role.parse(role).orElseThrow(() -> new InvalidInputException("unknown role '" + role + "': use viewer, operator or admin"));
-    }
-    if (config.server().environment().allowsDevelopmentShortcuts()) {
-      return Role.OPERATOR;
-    }
-    throw new InvalidInputException("--role is required when ENVIRONMENT is " + config.server().environment().wireName());
+    return LocalUserRole.of(Optional.ofNullable(role), config.server().environment());
   }
 }

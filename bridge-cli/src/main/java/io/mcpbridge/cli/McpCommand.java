@@ -2,7 +2,6 @@ package io.mcpbridge.cli;
 
 import io.mcpbridge.core.config.AppConfig;
 import io.mcpbridge.core.config.Environment;
-import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Principal;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.mcp.BridgeJson;
@@ -50,14 +49,7 @@ final class McpCommand implements Callable<Integer> {
 
   /** The role to act with: as given, or operator by default where that is safe. */
   static Role roleFor(Optional<String> given, Environment environment) {
-    if (given.isPresent()) {
-      return Role.parse(given.get()).orElseThrow(() ->
-          new InvalidInputException("--role must be viewer, operator or admin"));
-    }
-    if (environment == Environment.DEVELOPMENT || environment == Environment.LOCAL || environment == Environment.TEST) {
-      return Role.OPERATOR;
-    }
-    throw new InvalidInputException("--role is required in the " + environment.wireName() + " environment");
+    return LocalUserRole.of(given, environment);
   }
 
 }

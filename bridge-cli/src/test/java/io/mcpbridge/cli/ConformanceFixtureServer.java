@@ -12,6 +12,7 @@ import io.mcpbridge.http.McpHttpSettings;
 import io.mcpbridge.http.RunningServer;
 import io.mcpbridge.mcp.BridgeJson;
 import io.mcpbridge.mcp.BridgeMcp;
+import io.mcpbridge.mcp.ListChanges;
 import io.mcpbridge.mcp.McpServer;
 import java.time.Clock;
 import java.util.Optional;
@@ -32,8 +33,9 @@ public final class ConformanceFixtureServer {
     Clock clock = Clock.systemUTC();
     ObjectMapper json = BridgeJson.mapper();
     BridgeRuntime runtime = BridgeRuntime.start(config, clock);
+    ListChanges listChanges = ListChanges.announced();
     McpServer mcp = new McpServer(BridgeMcp.info("conformance-fixtures"),
-        ConformanceFixtures.around(BridgeMcp.features(runtime.mcpServices(), json), json), json);
+        ConformanceFixtures.around(BridgeMcp.features(runtime.mcpServices(), json), json, listChanges), json, listChanges);
     HttpSettings http = new HttpSettings(config.server().host(), config.server().port(), config.server().maxRequestBytes(),
         config.server().serviceName(), "conformance-fixtures", config.server().environment().wireName());
     Authenticator anonymous = new Authenticator(Optional.empty(), true, Optional.empty());

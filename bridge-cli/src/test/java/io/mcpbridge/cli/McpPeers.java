@@ -68,6 +68,12 @@ final class McpPeers {
     return run(work, env, RUN_TIMEOUT_SECONDS, concat("client", args));
   }
 
+  /** The bridge's 2026-era client on TypeScript SDK 2.x ({@code scripts/mcp-client-modern.mjs}). */
+  static Outcome modernClient(Path work, Map<String, String> env, String... args) throws Exception {
+    ensureInstalled(work);
+    return run(work, env, RUN_TIMEOUT_SECONDS, concat("client-modern", args));
+  }
+
   /** The MCP Inspector in CLI mode. */
   static Outcome inspector(Path work, Map<String, String> env, String... args) throws Exception {
     ensureInstalled(work);

@@ -27,7 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MCP Streamable HTTP at {@code /mcp}. POST carries one JSON-RPC message: notifications and
+ * MCP Streamable HTTP at {@code /mcp}, both eras on one endpoint, decided per request. A POST whose
+ * body declares {@code _meta["io.modelcontextprotocol/protocolVersion"]} (or whose
+ * MCP-Protocol-Version header names 2026-07-28) is served statelessly: no session is looked up or
+ * minted, the mirrored headers must match the body (-32020), and errors map to 400 (malformed,
+ * header mismatch, unsupported version, missing client capability) or 404 (unknown method); its
+ * response becomes an SSE stream only once something is sent before the result. Everything else
+ * is 2025-era traffic: POST carries one JSON-RPC message: notifications and
  * responses get 202; requests get a JSON reply, or an SSE stream (when the client accepts it) for
  * tool calls, so progress, log messages and elicitation travel before the result. GET answers 405
  * (no standalone stream); DELETE ends the session. Sessions are issued at initialize, bound to the
@@ -84,7 +90,7 @@ final class McpHttpRoutes {
   }
 
   private void post(Context ctx) throws IOException {
-    Optional<Principal> caller = guard(ctx);
+    Optional<Principal> caller = guard(ctx, false);
     if (caller.isEmpty()) {
       return;
     }
@@ -103,6 +109,15 @@ final class McpHttpRoutes {
     }
     if (message == null || !message.isObject()) {
       rpcError(ctx, 400, JsonRpc.INVALID_REQUEST, "the body must be one JSON-RPC message object");
+      return;
+    }
+    String headerVersion = ctx.header(VERSION_HEADER);
+    boolean modernHeader = headerVersion != null && ProtocolVersions.isModern(headerVersion.trim());
+    if (!JsonRpc.isResponse(message) && (McpServer.isModern(message) || modernHeader)) {
+      modern(ctx, principal, message, modernHeader);
+      return;
+    }
+    if (!versionSupported(ctx)) {
       return;
     }
     boolean initialize = "initialize".equals(message.path("method").asText()) && JsonRpc.isRequest(message);
@@ -143,6 +158,127 @@ final class McpHttpRoutes {
     }
   }
 
+  /** One 2026-07-28 request: headers checked against the body, served without a session. */
+  private void modern(Context ctx, Principal principal, JsonNode message, boolean modernHeader) throws IOException {
+    String correlationId = CorrelationIds.of(ctx);
+    if (JsonRpc.isRequest(message)) {
+      Optional<String> mismatch = McpRequestHeaders.mismatch(message, ctx::header);
+      if (mismatch.isPresent()) {
+        JsonNode id = message.get("id");
+        ObjectNode error = JsonRpc.error(id.isTextual() || id.isIntegralNumber() ? id : null, JsonRpc.HEADER_MISMATCH,
+            "Header mismatch: " + mismatch.get());
+        ctx.status(400).contentType("application/json").result(json.writeValueAsBytes(error));
+        return;
+      }
+    }
+    // A per-request scope for cancellation only: nothing outlives the request, nothing is minted.
+    McpSession scope = McpSession.open(principal, clock.instant());
+    if (!JsonRpc.isRequest(message)) {
+      server.process(scope, principal, message, Channel.none(), correlationId, modernHeader);
+      ctx.status(202);
+      return;
+    }
+    LazyEventStream stream = accepts(ctx, "text/event-stream") ? new LazyEventStream(ctx) : null;
+    McpServer.Reply reply;
+    try {
+      reply = server.process(scope, principal, message, stream == null ? Channel.none() : stream, correlationId,
+          modernHeader);
+    } finally {
+      scope.close();
+    }
+    if (stream != null && stream.started()) {
+      reply.message().ifPresent(stream::send);
+      stream.finish();
+      return;
+    }
+    if (reply.message().isEmpty()) {
+      ctx.status(202);
+      return;
+    }
+    ctx.status(modernStatus(reply)).contentType("application/json").result(json.writeValueAsBytes(reply.message().get()));
+  }
+
+  /** HTTP status of a 2026-07-28 answer: 404 unknown method, 400 refused request, else 200. */
+  static int modernStatus(McpServer.Reply reply) {
+    int code = reply.errorCode().orElse(0);
+    if (code == JsonRpc.METHOD_NOT_FOUND) {
+      return 404;
+    }
+    if (reply.malformed() || code == JsonRpc.HEADER_MISMATCH || code == JsonRpc.MISSING_CLIENT_CAPABILITY
+        || code == JsonRpc.UNSUPPORTED_PROTOCOL_VERSION || code == JsonRpc.PARSE_ERROR) {
+      return 400;
+    }
+    return 200;
+  }
+
+  /**
+   * An SSE response opened by the first message sent before the result, so that a request that
+   * sends nothing early is answered as plain JSON with its proper status.
+   */
+  private final class LazyEventStream implements Channel {
+    private final Context ctx;
+    private OutputStream out;
+    private boolean broken;
+
+    LazyEventStream(Context ctx) {
+      this.ctx = ctx;
+    }
+
+    synchronized boolean started() {
+      return out != null;
+    }
+
+    @Override
+    public synchronized boolean send(ObjectNode message) {
+      if (broken) {
+        return false;
+      }
+      try {
+        open();
+        out.write(("event: message\ndata: " + json.writeValueAsString(message) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return true;
+      } catch (IOException e) {
+        broken = true;
+        LOG.debug("MCP stream closed by the client: {}", e.getMessage());
+        return false;
+      }
+    }
+
+    @Override
+    public synchronized boolean keepAlive() {
+      if (broken) {
+        return false;
+      }
+      try {
+        open();
+        out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return true;
+      } catch (IOException e) {
+        broken = true;
+        return false;
+      }
+    }
+
+    private void open() throws IOException {
+      if (out == null) {
+        ctx.res().setStatus(200);
+        ctx.res().setContentType("text/event-stream");
+        ctx.res().setCharacterEncoding("UTF-8");
+        ctx.res().setHeader("Cache-Control", "no-cache");
+        ctx.res().setHeader("X-Accel-Buffering", "no");
+        out = ctx.res().getOutputStream();
+      }
+    }
+
+    synchronized void finish() throws IOException {
+      if (out != null && !broken) {
+        out.flush();
+      }
+    }
+  }
+
   /** Answers one request as an SSE stream: notifications and server requests first, the response last. */
   private void stream(Context ctx, McpSession session, Principal principal, JsonNode message, String correlationId)
       throws IOException {
@@ -174,7 +310,7 @@ final class McpHttpRoutes {
   }
 
   private void get(Context ctx) {
-    if (guard(ctx).isEmpty()) {
+    if (guard(ctx, !modernHeader(ctx)).isEmpty()) {
       return;
     }
     ctx.header("Allow", "POST, DELETE");
@@ -182,8 +318,13 @@ final class McpHttpRoutes {
   }
 
   private void delete(Context ctx) {
-    Optional<Principal> caller = guard(ctx);
+    Optional<Principal> caller = guard(ctx, !modernHeader(ctx));
     if (caller.isEmpty()) {
+      return;
+    }
+    if (modernHeader(ctx)) {
+      ctx.header("Allow", "POST");
+      rpcError(ctx, 405, JsonRpc.INVALID_REQUEST, ProtocolVersions.MODERN + " has no sessions to end");
       return;
     }
     Optional<McpSession> session = session(ctx, caller.get());
@@ -195,16 +336,17 @@ final class McpHttpRoutes {
     ctx.status(200);
   }
 
-  /** Origin, Host, protocol version and authentication; on refusal the response is written and empty returned. */
-  private Optional<Principal> guard(Context ctx) {
+  /**
+   * Origin, Host, (for 2025-era methods) protocol version, and authentication; on refusal the
+   * response is written and empty returned. Authentication comes before anything is read from the
+   * body, so an unauthenticated request of either era gets the same 401 challenge.
+   */
+  private Optional<Principal> guard(Context ctx, boolean legacyVersion) {
     if (!origins.originAllowed(ctx.header("Origin")) || !origins.hostAllowed(ctx.header("Host"))) {
       rpcError(ctx, 403, JsonRpc.INVALID_REQUEST, "origin or host not allowed");
       return Optional.empty();
     }
-    String version = ctx.header(VERSION_HEADER);
-    if (version != null && !ProtocolVersions.isSupported(version.trim())) {
-      rpcError(ctx, 400, JsonRpc.INVALID_REQUEST, "unsupported " + VERSION_HEADER + "; supported: "
-          + String.join(", ", ProtocolVersions.SUPPORTED));
+    if (legacyVersion && !versionSupported(ctx)) {
       return Optional.empty();
     }
     try {
@@ -215,6 +357,24 @@ final class McpHttpRoutes {
       rpcError(ctx, 401, JsonRpc.INVALID_REQUEST, "unauthenticated: " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** True if the MCP-Protocol-Version header names a 2026-07-28 (stateless) revision. */
+  private static boolean modernHeader(Context ctx) {
+    String version = ctx.header(VERSION_HEADER);
+    return version != null && ProtocolVersions.isModern(version.trim());
+  }
+
+  /** False (and 400 written) if a 2025-era request names a revision this server does not speak. */
+  private boolean versionSupported(Context ctx) {
+    String version = ctx.header(VERSION_HEADER);
+    if (version != null && !ProtocolVersions.isSupported(version.trim())) {
+      rpcError(ctx, 400, JsonRpc.INVALID_REQUEST, "unsupported " + VERSION_HEADER + "; supported: "
+          + String.join(", ", ProtocolVersions.ALL) + " (" + ProtocolVersions.MODERN
+          + " per request with params._meta, the others after initialize)");
+      return false;
+    }
+    return true;
   }
 
   private Optional<McpSession> session(Context ctx, Principal principal) {

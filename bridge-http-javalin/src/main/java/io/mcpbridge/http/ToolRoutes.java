@@ -47,18 +47,21 @@ final class ToolRoutes {
     byte[] request = ctx.bodyAsBytes();
     JsonNode arguments = parse(request);
     Record input = inputs.read(arguments, d.inputType());
-    // A caller without the tool's role is refused (and audited) by the tool service, as over MCP;
-    // confirmation is asked only of callers who may run the tool at all.
-    if (d.critical() && principal.has(d.requiredRole())
-        && !"true".equalsIgnoreCase(String.valueOf(ctx.header(CONFIRM_HEADER)).trim())) {
-      throw new ConfirmationRequiredException(d.name() + " changes state and needs confirmation: resend with header "
-          + CONFIRM_HEADER + ": true once a person has approved it", Optional.empty());
-    }
+    // The tool service refuses a critical call nobody confirmed (after the role check, as over MCP);
+    // here the edge only says how the caller confirmed: the header.
+    boolean confirmed = "true".equalsIgnoreCase(String.valueOf(ctx.header(CONFIRM_HEADER)).trim());
     ToolContext context = new ToolContext(principal, CorrelationIds.of(ctx),
-        Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER)), "rest", Optional.of(sha256(request)));
+        Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER)), "rest", Optional.of(sha256(request)),
+        confirmed ? Optional.of("header") : Optional.empty());
     // Serialise once: the same bytes are digested for the audit record and sent.
     SerialisedOutput serialised = new SerialisedOutput();
-    Record output = tools.call(d.name(), input, context, serialised::digest);
+    Record output;
+    try {
+      output = tools.call(d.name(), input, context, serialised::digest);
+    } catch (ConfirmationRequiredException e) {
+      throw new ConfirmationRequiredException(e.getMessage() + ": resend with header " + CONFIRM_HEADER
+          + ": true once a person has approved it", Optional.empty());
+    }
     byte[] body = serialised.bytesOf(output);
     ctx.status(statusFor(d.name())).contentType("application/json").result(body);
   }

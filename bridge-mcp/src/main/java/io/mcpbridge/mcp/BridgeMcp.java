@@ -23,8 +23,9 @@ public final class BridgeMcp {
         services.audit(), services.clock(), json);
     JobFollower follower = new JobFollower(services.jobs(), services.jobWatch(), MAX_FOLLOW);
     BridgeResources resources = new BridgeResources(caller, json);
-    return new McpFeatures(new CatalogTools(caller, gate, follower, json), resources, new BridgePrompts(json),
-        new BridgeCompletions(caller, resources, json));
+    JobTasks tasks = new JobTasks(caller, json);
+    return new McpFeatures(new CatalogTools(caller, gate, follower, tasks, json), resources, new BridgePrompts(json),
+        new BridgeCompletions(caller, resources, json), tasks);
   }
 
   /** Server identity with the standard instructions. */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * arguments strictly, ask a person to confirm critical tools, and return the output record as
  * {@code structuredContent} with a text rendering and resource links. A call that queued a job and
  * came with a progress token follows the job to its end, reporting progress; cancelling such a call
- * cancels the job.
+ * cancels the job. A 2026-07-28 client that declared the tasks extension gets such a job as a task
+ * instead ({@link JobTasks}).
  */
 public final class CatalogTools implements McpTools {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogTools.class);
@@ -31,14 +32,17 @@ public final class CatalogTools implements McpTools {
   private final ToolCaller caller;
   private final ConfirmationGate confirmations;
   private final JobFollower follower;
+  private final JobTasks tasks;
   private final ObjectMapper json;
   private final RecordSchemas schemas;
   private final ToolResults results;
   private final CanonicalJson canonical;
   private final Map<String, ObjectNode> definitions = new ConcurrentHashMap<>();
 
-  CatalogTools(ToolCaller caller, ConfirmationGate confirmations, JobFollower follower, ObjectMapper json) {
+  CatalogTools(ToolCaller caller, ConfirmationGate confirmations, JobFollower follower, JobTasks tasks,
+      ObjectMapper json) {
     this.caller = caller;
+    this.tasks = tasks;
     this.confirmations = confirmations;
     this.follower = follower;
     this.json = json;
@@ -86,13 +90,18 @@ public final class CatalogTools implements McpTools {
     JsonNode args = arguments == null || arguments.isNull() ? json.createObjectNode() : arguments;
     try {
       // Role first: a caller who may not run the tool is refused (and audited) without a confirmation prompt.
-      if (d.critical() && exchange.principal().has(d.requiredRole())) {
-        confirmations.confirm(d, args, exchange);
-      }
-      JsonNode output = caller.call(name, args, exchange, Optional.of(CanonicalJson.sha256(canonical.text(args))));
+      // The gate only establishes how a person confirmed; the tool service refuses critical calls without it.
+      Optional<String> confirmedBy = d.critical() && exchange.principal().has(d.requiredRole())
+          ? Optional.of(confirmations.confirm(d, args, exchange)) : Optional.empty();
+      JsonNode output = caller.call(name, args, exchange, Optional.of(CanonicalJson.sha256(canonical.text(args))),
+          confirmedBy);
       ObjectNode result = results.success(output);
       ArrayNode content = (ArrayNode) result.get("content");
       Optional<JsonNode> jobId = Optional.ofNullable(output.get("jobId")).filter(JsonNode::isTextual);
+      if (jobId.isPresent() && !d.readOnly() && exchange.clientSupportsExtension(McpTasks.EXTENSION)) {
+        // A task-aware client gets the queued job as a task and follows it with tasks/get.
+        return tasks.created(jobId.get().asText(), exchange);
+      }
       if (jobId.isPresent() && exchange.progressToken().isPresent() && !d.readOnly()) {
         followJob(new JobId(jobId.get().asText()), exchange, content);
       }
@@ -100,6 +109,8 @@ public final class CatalogTools implements McpTools {
       return result;
     } catch (BridgeException e) {
       return results.error(e, exchange.correlationId());
+    } catch (InputRequiredException | McpProtocolException e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.error("tool {} failed (correlation id {})", name, exchange.correlationId(), e);
       return results.error(ErrorCode.INTERNAL_ERROR, "internal error; quote the correlation id when reporting it",

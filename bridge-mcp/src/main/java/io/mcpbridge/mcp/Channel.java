@@ -17,6 +17,14 @@ public interface Channel {
    */
   boolean send(ObjectNode message);
 
+  /**
+   * Proves the way back is still open on an otherwise quiet long-lived stream (an SSE comment over
+   * HTTP); false once the client has gone.
+   */
+  default boolean keepAlive() {
+    return true;
+  }
+
   /** A channel that drops everything (plain JSON responses without a stream). */
   static Channel none() {
     return message -> false;

@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One request being handled: who asked, in which session, and the ways back to the client
- * (notifications, log messages, progress, server→client requests) while it runs.
+ * (notifications, log messages, progress, server→client requests) while it runs. A 2026-07-28
+ * request ({@link #modern()}) carries its client capabilities and log level itself, gets no
+ * server→client requests (questions become {@link InputRequiredException}) and may bring the
+ * answers to earlier questions ({@link #inputResponse}, {@link #requestState}).
  */
 public final class Exchange {
   private final McpSession session;
@@ -21,15 +24,63 @@ public final class Exchange {
   private final String correlationId;
   private final JsonNode meta;
   private final McpSession.InFlight inFlight;
+  private final RequestMeta modern;
+  private final JsonNode params;
 
   Exchange(McpSession session, Channel channel, Principal principal, String correlationId, JsonNode meta,
       McpSession.InFlight inFlight) {
+    this(session, channel, principal, correlationId, meta, inFlight, null, null);
+  }
+
+  Exchange(McpSession session, Channel channel, Principal principal, String correlationId, JsonNode meta,
+      McpSession.InFlight inFlight, RequestMeta modern, JsonNode params) {
     this.session = session;
     this.channel = channel;
     this.principal = principal;
     this.correlationId = correlationId;
     this.meta = meta == null ? JsonNodeFactory.instance.objectNode() : meta;
     this.inFlight = inFlight;
+    this.modern = modern;
+    this.params = params == null ? JsonNodeFactory.instance.objectNode() : params;
+  }
+
+  /** True for a 2026-07-28 (stateless) request. */
+  public boolean modern() {
+    return modern != null;
+  }
+
+  /**
+   * True if the client declared the capability (e.g. {@code elicitation}, {@code sampling}): per
+   * request in 2026-07-28, at initialize before.
+   */
+  public boolean clientSupports(String capability) {
+    return modern != null ? modern.clientSupports(capability) : session.clientSupports(capability);
+  }
+
+  /**
+   * True if this 2026-07-28 request declares the extension in
+   * {@code clientCapabilities.extensions} (2025-era sessions negotiate no extensions here).
+   */
+  public boolean clientSupportsExtension(String extension) {
+    return modern != null && modern.clientCapabilities().path("extensions").has(extension);
+  }
+
+  /** The client's answer to the question {@code key} of an earlier InputRequiredResult (2026-07-28). */
+  public Optional<JsonNode> inputResponse(String key) {
+    JsonNode answer = params.path("inputResponses").get(key);
+    return answer == null || answer.isNull() ? Optional.empty() : Optional.of(answer);
+  }
+
+  /** The answers the client sent with this request (empty object if none). */
+  public JsonNode inputResponses() {
+    JsonNode answers = params.get("inputResponses");
+    return answers != null && answers.isObject() ? answers : JsonNodeFactory.instance.objectNode();
+  }
+
+  /** The {@code requestState} the client echoed, if any (2026-07-28). */
+  public Optional<String> requestState() {
+    JsonNode state = params.get("requestState");
+    return state != null && state.isTextual() ? Optional.of(state.asText()) : Optional.empty();
   }
 
   public McpSession session() {
@@ -81,9 +132,13 @@ public final class Exchange {
     });
   }
 
-  /** Sends notifications/message if the session's level lets it through. */
+  /**
+   * Sends notifications/message if the level lets it through: the session's level, or in
+   * 2026-07-28 the request's {@code _meta} log level (no level, no log messages).
+   */
   public void log(LogLevel level, String logger, JsonNode data) {
-    if (level.ordinal() < session.logLevel().ordinal()) {
+    LogLevel threshold = modern != null ? modern.logLevel().orElse(null) : session.logLevel();
+    if (threshold == null || level.ordinal() < threshold.ordinal()) {
       return;
     }
     ObjectNode p = JsonNodeFactory.instance.objectNode();
@@ -91,6 +146,11 @@ public final class Exchange {
     p.put("logger", logger);
     p.set("data", data);
     channel.send(JsonRpc.notification("notifications/message", p));
+  }
+
+  /** Keeps a quiet long-lived stream open; false once the client has gone. */
+  public boolean keepAlive() {
+    return channel.keepAlive();
   }
 
   /** Sends any notification. */
@@ -107,6 +167,10 @@ public final class Exchange {
    *     or did not answer in time
    */
   public JsonNode request(String method, JsonNode params, Duration timeout) {
+    if (modern != null) {
+      throw new McpProtocolException(JsonRpc.INTERNAL_ERROR, "2026-07-28 has no server-to-client requests; "
+          + method + " must be asked through an InputRequiredResult");
+    }
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     ObjectNode request = session.newOutgoing(method, params, answer);
     if (!channel.send(request)) {

@@ -17,8 +17,14 @@ public final class JsonRpc {
   public static final int INVALID_PARAMS = -32602;
   /** Internal JSON-RPC error. */
   public static final int INTERNAL_ERROR = -32603;
-  /** MCP: the resource does not exist. */
+  /** MCP up to 2025-11-25: the resource does not exist (2026-07-28 uses {@link #INVALID_PARAMS}). */
   public static final int RESOURCE_NOT_FOUND = -32002;
+  /** MCP 2026-07-28: HTTP headers and body disagree, or a required header is missing. */
+  public static final int HEADER_MISMATCH = -32020;
+  /** MCP 2026-07-28: the request needs a client capability the client did not declare. */
+  public static final int MISSING_CLIENT_CAPABILITY = -32021;
+  /** MCP 2026-07-28: the requested protocol version is not served. */
+  public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -41,6 +47,15 @@ public final class JsonRpc {
     ObjectNode e = r.putObject("error");
     e.put("code", code);
     e.put("message", message);
+    return r;
+  }
+
+  /** An error response with {@code data}. */
+  public static ObjectNode error(JsonNode id, int code, String message, JsonNode data) {
+    ObjectNode r = error(id, code, message);
+    if (data != null) {
+      ((ObjectNode) r.get("error")).set("data", data);
+    }
     return r;
   }
 

@@ -25,11 +25,41 @@ public final class McpServer {
   private final ServerInfo info;
   private final McpFeatures features;
   private final ObjectMapper json;
+  private final ModernMethods modern;
 
   public McpServer(ServerInfo info, McpFeatures features, ObjectMapper json) {
+    this(info, features, json, ListChanges.fixed());
+  }
+
+  /**
+   * @param listChanges where changes of the tool/prompt/resource lists come from, for
+   *     {@code subscriptions/listen}; {@link ListChanges#fixed()} when they never change
+   */
+  public McpServer(ServerInfo info, McpFeatures features, ObjectMapper json, ListChanges listChanges) {
     this.info = info;
     this.features = features;
     this.json = json;
+    this.modern = new ModernMethods(info, features, json, listChanges, this::complete);
+  }
+
+  /**
+   * The answer to one message and how it went.
+   *
+   * @param message the response; empty for notifications, responses and cancelled requests
+   * @param modern true if the message was served as 2026-07-28
+   * @param malformed true if the request was refused before it was dispatched (missing or bad
+   *     {@code _meta}, unsupported version): over HTTP a 400
+   */
+  public record Reply(Optional<ObjectNode> message, boolean modern, boolean malformed) {
+    /** The JSON-RPC error code, if the reply is an error. */
+    public Optional<Integer> errorCode() {
+      return message.filter(m -> m.has("error")).map(m -> m.path("error").path("code").asInt());
+    }
+  }
+
+  /** True if the message is served as 2026-07-28: it declares a protocol version in {@code params._meta}. */
+  public static boolean isModern(JsonNode message) {
+    return RequestMeta.declaresVersion(message);
   }
 
   /**
@@ -43,6 +73,30 @@ public final class McpServer {
    * @return the response to a request; empty for notifications, responses and cancelled requests
    */
   public Optional<ObjectNode> handle(McpSession session, Principal principal, JsonNode message, Channel channel,
+      String correlationId) {
+    return process(session, principal, message, channel, correlationId, false).message();
+  }
+
+  /**
+   * Handles one parsed message of either era. A request that declares a protocol version in
+   * {@code params._meta} (or arrives where the transport already knows it is modern) is served
+   * as 2026-07-28 without touching the session's negotiated state: {@code session} then only
+   * scopes cancellation. Everything else follows the initialize-based revisions.
+   *
+   * @param modernHint true if the transport declared 2026-07-28 (the HTTP MCP-Protocol-Version
+   *     header), so that a request missing {@code _meta} is refused the 2026-07-28 way
+   */
+  public Reply process(McpSession session, Principal principal, JsonNode message, Channel channel,
+      String correlationId, boolean modernHint) {
+    boolean modernRequest = message != null && message.isObject() && (modernHint || isModern(message))
+        && !JsonRpc.isResponse(message);
+    if (modernRequest) {
+      return modern.handle(session, principal, (ObjectNode) message, channel, correlationId);
+    }
+    return new Reply(legacy(session, principal, message, channel, correlationId), false, false);
+  }
+
+  private Optional<ObjectNode> legacy(McpSession session, Principal principal, JsonNode message, Channel channel,
       String correlationId) {
     if (message == null || !message.isObject()) {
       return Optional.of(JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
@@ -78,7 +132,7 @@ public final class McpServer {
       JsonNode result = dispatch(session, method.asText(), p, exchange);
       return inFlight.cancelled() ? Optional.empty() : Optional.of(JsonRpc.result(id, result));
     } catch (McpProtocolException e) {
-      return Optional.of(JsonRpc.error(id, e.code(), e.getMessage()));
+      return Optional.of(JsonRpc.error(id, e.code(), e.getMessage(), e.data().orElse(null)));
     } catch (BridgeException e) {
       return Optional.of(JsonRpc.error(id, rpcCode(e.code()), e.getMessage()));
     } catch (RuntimeException e) {
@@ -154,6 +208,7 @@ public final class McpServer {
     caps.putObject("tools").put("listChanged", false);
     caps.putObject("resources").put("subscribe", true).put("listChanged", false);
     caps.putObject("prompts").put("listChanged", false);
+    // listChanged stays false here: 2025-era notifications would need the standalone stream this server does not offer.
     caps.putObject("completions");
     caps.putObject("logging");
     ObjectNode server = result.putObject("serverInfo");
@@ -164,7 +219,7 @@ public final class McpServer {
     return result;
   }
 
-  private ObjectNode complete(ObjectNode params, Exchange exchange) {
+  ObjectNode complete(ObjectNode params, Exchange exchange) {
     JsonNode ref = params.get("ref");
     JsonNode argument = params.get("argument");
     if (ref == null || !ref.isObject() || argument == null || !argument.isObject()) {
@@ -189,7 +244,7 @@ public final class McpServer {
     return result;
   }
 
-  private static String requiredText(ObjectNode params, String field) {
+  static String requiredText(ObjectNode params, String field) {
     JsonNode v = params.get(field);
     if (v == null || !v.isTextual() || v.asText().isEmpty()) {
       throw McpProtocolException.invalidParams(field + " is required (a string)");
@@ -197,11 +252,11 @@ public final class McpServer {
     return v.asText();
   }
 
-  private static JsonNode validId(JsonNode id) {
+  static JsonNode validId(JsonNode id) {
     return id != null && (id.isTextual() || id.isIntegralNumber()) ? id : null;
   }
 
-  private static int rpcCode(ErrorCode code) {
+  static int rpcCode(ErrorCode code) {
     return switch (code) {
       case NOT_FOUND -> JsonRpc.RESOURCE_NOT_FOUND;
       case INVALID_INPUT, FORBIDDEN, UNAUTHENTICATED, CONFLICT, CONFIRMATION_REQUIRED -> JsonRpc.INVALID_PARAMS;

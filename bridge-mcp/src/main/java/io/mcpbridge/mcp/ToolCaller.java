@@ -28,12 +28,22 @@ final class ToolCaller {
     return tools;
   }
 
-  /** Calls {@code name}; every failure is a {@link io.mcpbridge.core.error.BridgeException}. */
+  /** Calls {@code name} unconfirmed; every failure is a {@link io.mcpbridge.core.error.BridgeException}. */
   JsonNode call(String name, JsonNode arguments, Exchange exchange, Optional<String> requestSha256) {
+    return call(name, arguments, exchange, requestSha256, Optional.empty());
+  }
+
+  /**
+   * Calls {@code name}.
+   *
+   * @param confirmedBy how a person confirmed the call, if one did (critical tools need it)
+   */
+  JsonNode call(String name, JsonNode arguments, Exchange exchange, Optional<String> requestSha256,
+      Optional<String> confirmedBy) {
     ToolDescriptor d = tools.describe(name);
     Record input = inputs.read(arguments, d.inputType());
     ToolContext context = new ToolContext(exchange.principal(), exchange.correlationId(), Optional.empty(), "mcp",
-        requestSha256);
+        requestSha256, confirmedBy);
     Record output = tools.call(name, input, context, this::digest);
     return json.valueToTree(output);
   }

@@ -1,6 +1,7 @@
 package io.mcpbridge.cli.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpbridge.mcp.ListChanges;
 import io.mcpbridge.mcp.McpFeatures;
 
 /**
@@ -18,9 +19,13 @@ public final class ConformanceFixtures {
 
   private ConformanceFixtures() {}
 
-  /** The bridge's features with the suite's fixtures added. */
-  public static McpFeatures around(McpFeatures product, ObjectMapper json) {
-    return new McpFeatures(new FixtureTools(product.tools(), json), new FixtureResources(product.resources(), json),
+  /**
+   * The bridge's features with the suite's fixtures added.
+   *
+   * @param listChanges where the fixtures that change the tool and prompt lists announce it
+   */
+  public static McpFeatures around(McpFeatures product, ObjectMapper json, ListChanges listChanges) {
+    return new McpFeatures(new FixtureTools(product.tools(), json, listChanges), new FixtureResources(product.resources(), json),
         new FixturePrompts(product.prompts(), json), new FixtureCompletions(product.completions()));
   }
 }

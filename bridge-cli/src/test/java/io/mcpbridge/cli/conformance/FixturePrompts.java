@@ -18,10 +18,12 @@ final class FixturePrompts implements McpPrompts {
 
   private final McpPrompts product;
   private final ObjectMapper json;
+  private final FixtureInputRequired inputRequired;
 
   FixturePrompts(McpPrompts product, ObjectMapper json) {
     this.product = product;
     this.json = json;
+    this.inputRequired = new FixtureInputRequired(json);
   }
 
   @Override
@@ -34,11 +36,15 @@ final class FixturePrompts implements McpPrompts {
     prompt(list, "test_prompt_with_embedded_resource", "A prompt with embedded resource for testing")
         .addObject().put("name", "resourceUri").put("description", "URI of the resource to embed").put("required", true);
     prompt(list, "test_prompt_with_image", "A prompt with image content for testing");
+    prompt(list, FixtureInputRequired.PROMPT, "A prompt that asks the user for context first (2026-07-28)");
     return list;
   }
 
   @Override
   public ObjectNode get(String name, JsonNode arguments, Exchange exchange) {
+    if (FixtureInputRequired.PROMPT.equals(name)) {
+      return inputRequired.prompt(exchange);
+    }
     if (!NAMES.contains(name)) {
       return product.get(name, arguments, exchange);
     }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpbridge.mcp.Exchange;
+import io.mcpbridge.mcp.InputRequiredException;
+import io.mcpbridge.mcp.JsonRpc;
+import io.mcpbridge.mcp.ListChanges;
 import io.mcpbridge.mcp.LogLevel;
+import io.mcpbridge.mcp.McpProtocolException;
 import io.mcpbridge.mcp.McpTools;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,11 +26,15 @@ final class FixtureTools implements McpTools {
 
   private final McpTools product;
   private final ObjectMapper json;
+  private final ListChanges listChanges;
+  private final FixtureInputRequired inputRequired;
   private final Map<String, Fixture> fixtures = new LinkedHashMap<>();
 
-  FixtureTools(McpTools product, ObjectMapper json) {
+  FixtureTools(McpTools product, ObjectMapper json, ListChanges listChanges) {
     this.product = product;
     this.json = json;
+    this.listChanges = listChanges;
+    this.inputRequired = new FixtureInputRequired(json);
     add("test_simple_text", "Returns simple text content for testing", noArguments(),
         (args, ex) -> result(text("This is a simple text response for testing.")));
     add("test_image_content", "Returns image content for testing", noArguments(),
@@ -52,6 +60,45 @@ final class FixtureTools implements McpTools {
         (args, ex) -> elicit(ex, "Select your preferences", enumsSchema()));
     add("json_schema_2020_12_tool", "Tool with JSON Schema 2020-12 features", schema2020(),
         (args, ex) -> result(text("ok")));
+    // 2026-07-28 fixtures
+    add("test_logging_tool", "Sends log messages at the level the request asked for", noArguments(), this::withLogging);
+    add("test_missing_capability", "Needs the client's sampling capability", noArguments(), this::needsSampling);
+    add("test_streaming_elicitation", "Asks the user through an input_required result", noArguments(),
+        this::streamingElicitation);
+    add("test_trigger_tool_change", "Announces a change of the tool list", noArguments(), (args, ex) -> {
+      listChanges.publish(ListChanges.Kind.TOOLS);
+      return result(text("tool list change announced"));
+    });
+    add("test_trigger_prompt_change", "Announces a change of the prompt list", noArguments(), (args, ex) -> {
+      listChanges.publish(ListChanges.Kind.PROMPTS);
+      return result(text("prompt list change announced"));
+    });
+    for (String name : FixtureInputRequired.TOOLS) {
+      add(name, "Multi round-trip request fixture: asks through input_required", noArguments(),
+          (args, ex) -> inputRequired.call(name, ex));
+    }
+  }
+
+  private ObjectNode needsSampling(JsonNode args, Exchange exchange) {
+    if (!exchange.clientSupports("sampling")) {
+      ObjectNode data = json.createObjectNode();
+      data.putObject("requiredCapabilities").putObject("sampling");
+      throw new McpProtocolException(JsonRpc.MISSING_CLIENT_CAPABILITY,
+          "test_missing_capability needs the sampling capability, which the client did not declare", data);
+    }
+    return result(text("the client declared sampling"));
+  }
+
+  private ObjectNode streamingElicitation(JsonNode args, Exchange exchange) {
+    if (exchange.inputResponse("answer").isPresent()) {
+      return result(text("answer received"));
+    }
+    ObjectNode questions = json.createObjectNode();
+    ObjectNode ask = questions.putObject("answer").put("method", "elicitation/create");
+    ObjectNode params = ask.putObject("params").put("message", "Anything to add?");
+    params.putObject("requestedSchema").put("type", "object").putObject("properties").putObject("text")
+        .put("type", "string");
+    throw new InputRequiredException(questions, null);
   }
 
   @Override
@@ -100,7 +147,7 @@ final class FixtureTools implements McpTools {
   }
 
   private ObjectNode sampling(JsonNode args, Exchange exchange) {
-    if (!exchange.session().clientSupports("sampling")) {
+    if (!exchange.clientSupports("sampling")) {
       return result(text("the client does not support sampling")).put("isError", true);
     }
     ObjectNode params = json.createObjectNode();
@@ -122,7 +169,7 @@ final class FixtureTools implements McpTools {
   }
 
   private ObjectNode elicit(Exchange exchange, String message, ObjectNode schema) {
-    if (!exchange.session().clientSupports("elicitation")) {
+    if (!exchange.clientSupports("elicitation")) {
       return result(text("the client does not support elicitation")).put("isError", true);
     }
     ObjectNode params = json.createObjectNode();

@@ -24,7 +24,8 @@ public interface ToolService {
   ToolDescriptor describe(String name);
 
   /**
-   * Calls a tool: checks the caller's role, runs it, and audits the call whatever the outcome.
+   * Calls a tool: checks the caller's role, refuses a critical tool that no person confirmed
+   * ({@link ToolContext#confirmedBy()} empty), runs it, and audits the call whatever the outcome.
    *
    * @param name tool name
    * @param input an instance of the tool's {@link ToolDescriptor#inputType()}
@@ -32,6 +33,8 @@ public interface ToolService {
    * @param responseDigest SHA-256 of the serialised output, for the audit record
    * @return an instance of the tool's {@link ToolDescriptor#outputType()}
    * @throws io.mcpbridge.core.error.ForbiddenException if the caller lacks the tool's role
+   * @throws io.mcpbridge.core.error.ConfirmationRequiredException if the tool is critical and the
+   *     call carries no confirmation
    * @throws io.mcpbridge.core.error.BridgeException for every other refusal or failure
    */
   Record call(String name, Record input, ToolContext context, Function<Object, Optional<String>> responseDigest);

@@ -6,6 +6,7 @@ import io.mcpbridge.core.port.ToolDescriptor;
 import io.mcpbridge.core.config.AuditSettings;
 import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.BridgeException;
+import io.mcpbridge.core.error.ConfirmationRequiredException;
 import io.mcpbridge.core.error.ErrorCode;
 import io.mcpbridge.core.error.ForbiddenException;
 import io.mcpbridge.core.error.InvalidInputException;
@@ -27,9 +28,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Calls tools the same way for every edge: checks the caller's role, refuses mutating calls when
- * the audit trail cannot record them (fail closed), runs the tool, and audits the call whatever
- * its outcome. Thread-safe.
+ * Calls tools the same way for every edge: checks the caller's role, refuses a critical tool that
+ * no person confirmed (the edge says how it obtained the confirmation, the rule is here), refuses
+ * mutating calls when the audit trail cannot record them (fail closed), runs the tool, and audits
+ * the call whatever its outcome. Thread-safe.
  */
 public final class ToolInvoker implements ToolService {
   // Input fields worth recording in the audit summary: ids and paths, never values or bodies.
@@ -102,6 +104,12 @@ public final class ToolInvoker implements ToolService {
       record(d, input, context, start, "refused", Optional.empty(), Optional.of(refused.code()));
       throw refused;
     }
+    if (d.critical() && context.confirmedBy().isEmpty()) {
+      ConfirmationRequiredException refused = new ConfirmationRequiredException(name
+          + " changes state and needs a person's confirmation, which this call did not carry", Optional.empty());
+      record(d, input, context, start, "refused", Optional.empty(), Optional.of(refused.code()));
+      throw refused;
+    }
     if (!d.readOnly() && !audit.healthy() && failMode == AuditSettings.FailMode.CLOSED) {
       throw new BackendUnavailableException("the audit trail cannot record changes right now; "
           + name + " is refused until it recovers");
@@ -130,6 +138,7 @@ public final class ToolInvoker implements ToolService {
     Map<String, String> summary = new LinkedHashMap<>(summarise(input));
     summary.put("tool", d.name());
     summary.put("channel", ctx.channel());
+    ctx.confirmedBy().ifPresent(c -> summary.put("confirmedBy", c));
     error.ifPresent(e -> summary.put("error", e.wireName()));
     Instant end = clock.instant();
     AuditEvent event = new AuditEvent(UUID.randomUUID().toString(), end, "tool." + d.name(), ctx.correlationId(),

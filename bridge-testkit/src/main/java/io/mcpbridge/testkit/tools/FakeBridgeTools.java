@@ -184,6 +184,11 @@ public final class FakeBridgeTools implements ToolService {
       calls.add(new Call(name, context.principal().subject(), context.channel(), "refused"));
       throw new ForbiddenException(name + " requires the " + d.requiredRole().wireName() + " role");
     }
+    if (d.critical() && context.confirmedBy().isEmpty()) {
+      calls.add(new Call(name, context.principal().subject(), context.channel(), "refused"));
+      throw new io.mcpbridge.core.error.ConfirmationRequiredException(name + " needs a person's confirmation",
+          Optional.empty());
+    }
     try {
       Record out = dispatch(name, input, context);
       calls.add(new Call(name, context.principal().subject(), context.channel(), "ok"));

@@ -58,13 +58,20 @@ final class BridgeFixture {
     return new Principal(subject, granted, Optional.empty(), Optional.of("test"), false, Principal.AuthMethod.OIDC);
   }
 
+  /** A REST caller who confirmed with the header (as every edge does once a person approved). */
   static ToolContext as(Principal principal) {
-    return new ToolContext(principal, "corr-" + UUID.randomUUID(), Optional.empty(), "rest", Optional.empty());
+    return new ToolContext(principal, "corr-" + UUID.randomUUID(), Optional.empty(), "rest", Optional.empty(),
+        Optional.of("header"));
   }
 
   static ToolContext as(Principal principal, String idempotencyHeader) {
     return new ToolContext(principal, "corr-" + UUID.randomUUID(), Optional.of(idempotencyHeader), "rest",
-        Optional.empty());
+        Optional.empty(), Optional.of("header"));
+  }
+
+  /** A caller nobody confirmed for. */
+  static ToolContext unconfirmed(Principal principal) {
+    return new ToolContext(principal, "corr-" + UUID.randomUUID(), Optional.empty(), "rest", Optional.empty());
   }
 
   /** Calls a tool as {@code principal} and returns its output with the expected type. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpbridge.core.error.BackendUnavailableException;
+import io.mcpbridge.core.error.ConfirmationRequiredException;
 import io.mcpbridge.core.error.ForbiddenException;
 import io.mcpbridge.core.error.NotFoundException;
 import io.mcpbridge.core.model.AuditRecord;
@@ -44,6 +45,30 @@ class ToolInvokerGovernanceTest {
     assertThat(last.event().summary()).containsEntry("error", "Forbidden");
     assertThat(bridge.backend.submissions()).isEmpty();
     assertThat(bridge.registry.jobsInStates(Set.of(JobState.values()))).isEmpty();
+  }
+
+  @Test
+  void givenNoConfirmation_aCriticalTool_isRefusedAuditedAndStartsNoJob_whateverTheEdge() {
+    for (String edge : List.of("rest", "mcp", "cli")) {
+      io.mcpbridge.core.port.ToolContext unconfirmed = new io.mcpbridge.core.port.ToolContext(ALICE, "c-" + edge,
+          Optional.empty(), edge, Optional.empty());
+      assertThatThrownBy(() -> bridge.tools.invoke("run_simulation", new RunSimulationTool.Input("iv", Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty()), unconfirmed, o -> Optional.empty()))
+          .isInstanceOf(ConfirmationRequiredException.class);
+      assertThat(last().event().status()).isEqualTo("refused");
+      assertThat(last().event().summary()).containsEntry("error", "ConfirmationRequired").containsEntry("channel", edge);
+    }
+    assertThat(bridge.backend.submissions()).isEmpty();
+  }
+
+  @Test
+  void givenAConfirmation_theAuditRecordSaysHowItWasGiven_andReadsNeedNone() {
+    run(ALICE);
+    assertThat(last().event().summary()).containsEntry("confirmedBy", "header");
+
+    bridge.tools.invoke("get_parameter_value", new GetParameterValueTool.Input("iv", "Organism|Central|Volume",
+        Optional.empty(), Optional.empty()), BridgeFixture.unconfirmed(VICTOR), o -> Optional.empty());
+    assertThat(last().event().status()).isEqualTo("ok");
   }
 
   @Test
