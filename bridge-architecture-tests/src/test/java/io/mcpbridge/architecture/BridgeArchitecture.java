@@ -37,8 +37,9 @@ final class BridgeArchitecture {
     return onionArchitecture()
         .domainModels(pkg("core.model.."), pkg("core.error.."))
         // core.security holds pure policies used at the edges (the per-key rate limiter).
+        // core.population reads, samples, runs (through the engine port) and summarises populations.
         .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."), pkg("core.audit.."),
-            pkg("core.security.."))
+            pkg("core.security.."), pkg("core.population.."))
         .applicationServices(pkg("core.config.."), pkg("core.service.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))

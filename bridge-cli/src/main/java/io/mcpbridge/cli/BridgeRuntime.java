@@ -20,7 +20,9 @@ import io.mcpbridge.core.port.TokenVerifier;
 import io.mcpbridge.core.service.BridgeTools;
 import io.mcpbridge.core.service.JobNotifier;
 import io.mcpbridge.core.service.JobRecovery;
+import io.mcpbridge.core.population.PopulationJobStore;
 import io.mcpbridge.core.service.JobRunner;
+import io.mcpbridge.core.service.PopulationJobWork;
 import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.service.ModelIndex;
 import io.mcpbridge.core.service.ToolCatalog;
@@ -37,6 +39,7 @@ import io.mcpbridge.registry.sqlite.SqliteJobRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,6 +66,7 @@ final class BridgeRuntime implements AutoCloseable {
   final JobNotifier notifier;
   final ToolInvoker tools;
   final Optional<TokenVerifier> tokenVerifier;
+  private final PopulationJobStore populations;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
   private BridgeRuntime(AppConfig config, Clock clock) {
@@ -76,9 +80,12 @@ final class BridgeRuntime implements AutoCloseable {
     JobBackend backend = own(jobBackend(config, clock));
     this.notifier = new JobNotifier();
     ModelAccess access = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
-    ToolCatalog catalog = BridgeTools.standard(access, new ModelIndex(access), engine, registry, backend,
-        UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), clock);
-    backend.start(new JobRunner(registry, engine, backend, notifier, audit, clock));
+    this.populations = new PopulationJobStore(config.population().storagePath(), UnitCatalog.standard());
+    ToolCatalog catalog = BridgeTools.withPopulations(BridgeTools.standard(access, new ModelIndex(access), engine,
+        registry, backend, UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), clock),
+        engine, registry, backend, populations, UnitCatalog.standard(), config.jobs().timeout(), clock);
+    backend.start(new JobRunner(registry, engine, backend, notifier, audit, clock, List.of(
+        new PopulationJobWork(populations, engine, UnitCatalog.standard(), config.jobs().workerThreads()))));
     JobRecovery.Report recovered = new JobRecovery(registry, backend, clock).recover();
     if (recovered.resubmitted() + recovered.requeued() + recovered.failed() > 0) {
       LOG.info("recovered jobs after restart: {} resubmitted, {} requeued, {} failed as interrupted",
@@ -147,6 +154,10 @@ final class BridgeRuntime implements AutoCloseable {
         int purged = registry.purgeFinishedBefore(clock.instant().minus(config.jobs().retention()));
         if (purged > 0) {
           LOG.info("retention removed {} finished jobs older than {}", purged, config.jobs().retention());
+        }
+        int populationRuns = populations.purgeOlderThan(clock.instant().minus(config.population().retention()));
+        if (populationRuns > 0) {
+          LOG.info("retention removed {} population runs older than {}", populationRuns, config.population().retention());
         }
       } catch (RuntimeException e) {
         LOG.warn("retention sweep failed: {}", e.getMessage());

@@ -35,8 +35,10 @@ class ToolContractSnapshotTest {
     ObjectMapper json = BridgeJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
     FakeJobs jobs = new FakeJobs();
     // Listing reads descriptors only: the tools' collaborators are never called.
-    ToolInvoker catalog = new ToolInvoker(BridgeTools.standard(null, null, null, null, null, UnitCatalog.standard(),
-        Duration.ofMinutes(10), 0, Clock.systemUTC()), new RecordingAudit(), AuditSettings.FailMode.CLOSED, Clock.systemUTC());
+    ToolInvoker catalog = new ToolInvoker(BridgeTools.withPopulations(BridgeTools.standard(null, null, null, null, null,
+        UnitCatalog.standard(), Duration.ofMinutes(10), 0, Clock.systemUTC()), null, null, null, null,
+        UnitCatalog.standard(), Duration.ofMinutes(10), Clock.systemUTC()), new RecordingAudit(),
+        AuditSettings.FailMode.CLOSED, Clock.systemUTC());
     McpServer server = new McpServer(BridgeMcp.info("snapshot"),
         BridgeMcp.features(new McpServices(catalog, jobs, jobs, new RecordingAudit(), Clock.systemUTC()), json), json);
     Principal caller = Principal.localUser("snapshot", role);

@@ -1,5 +1,6 @@
 package io.mcpbridge.core.service;
 
+import io.mcpbridge.core.population.PopulationJobStore;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.SimulationEngine;
@@ -8,14 +9,17 @@ import io.mcpbridge.core.service.tools.CancelJobTool;
 import io.mcpbridge.core.service.tools.DiscoverModelsTool;
 import io.mcpbridge.core.service.tools.GetJobStatusTool;
 import io.mcpbridge.core.service.tools.GetParameterValueTool;
+import io.mcpbridge.core.service.tools.GetPopulationResultsTool;
 import io.mcpbridge.core.service.tools.GetSimulationResultsTool;
 import io.mcpbridge.core.service.tools.ListParametersTool;
 import io.mcpbridge.core.service.tools.LoadSimulationTool;
+import io.mcpbridge.core.service.tools.RunPopulationSimulationTool;
 import io.mcpbridge.core.service.tools.RunSimulationTool;
 import io.mcpbridge.core.service.tools.SetParameterValueTool;
 import io.mcpbridge.core.units.UnitCatalog;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Assembles the standard tool catalog from the ports. */
@@ -42,5 +46,21 @@ public final class BridgeTools {
         new CancelJobTool(registry, backend, clock),
         new GetSimulationResultsTool(registry, units),
         new CalculatePkParametersTool(registry, units)));
+  }
+
+  /**
+   * The standard tools plus the population tools ({@code run_population_simulation},
+   * {@code get_population_results}).
+   *
+   * @param store where population jobs keep their individuals and result files
+   * @param defaultTimeout job time limit when a call names none
+   */
+  public static ToolCatalog withPopulations(ToolCatalog standard, SimulationEngine engine, JobRegistry registry,
+      JobBackend backend, PopulationJobStore store, UnitCatalog units, Duration defaultTimeout, Clock clock) {
+    List<Tool<?, ?>> all = new ArrayList<>(standard.all());
+    all.add(new RunPopulationSimulationTool(new Simulations(registry, engine), registry, backend, store, units,
+        defaultTimeout, clock));
+    all.add(new GetPopulationResultsTool(registry, store));
+    return new ToolCatalog(all);
   }
 }

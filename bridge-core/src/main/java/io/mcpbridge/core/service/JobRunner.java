@@ -25,6 +25,7 @@ import io.mcpbridge.core.port.SimulationEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,10 +47,22 @@ public final class JobRunner implements JobHandler {
   private final JobNotifier notifier;
   private final AuditSink audit;
   private final Clock clock;
+  private final List<JobWork> kinds;
   private final System.Logger log = System.getLogger(JobRunner.class.getName());
 
   public JobRunner(JobRegistry registry, SimulationEngine engine, JobBackend backend, JobNotifier notifier,
       AuditSink audit, Clock clock) {
+    this(registry, engine, backend, notifier, audit, clock, List.of());
+  }
+
+  /**
+   * A runner that also runs other kinds of jobs.
+   *
+   * @param kinds the work of jobs that are not single simulation runs, asked in order
+   */
+  public JobRunner(JobRegistry registry, SimulationEngine engine, JobBackend backend, JobNotifier notifier,
+      AuditSink audit, Clock clock, List<JobWork> kinds) {
+    this.kinds = List.copyOf(kinds);
     this.registry = registry;
     this.engine = engine;
     this.backend = backend;
@@ -81,8 +94,14 @@ public final class JobRunner implements JobHandler {
       StoredSimulation sim = registry.findSimulation(running.simulationId(), running.revision())
           .orElseThrow(() -> new io.mcpbridge.core.error.NotFoundException("simulation " + running.simulationId()
               + " revision " + running.revision() + " no longer exists"));
-      SimulationResult result = engine.run(sim.spec(), withProgress(id, control));
-      finishSucceeded(running, sim, result);
+      Optional<JobWork> kind = kinds.stream().filter(k -> k.claims(id)).findFirst();
+      if (kind.isPresent()) {
+        ResultId resultId = kind.get().run(running, sim, withProgress(id, control));
+        finishSucceeded(running, resultId);
+      } else {
+        SimulationResult result = engine.run(sim.spec(), withProgress(id, control));
+        finishSucceeded(running, sim, result);
+      }
     } catch (RunCancelledException e) {
       finish(running, JobState.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
     } catch (TimeoutException e) {
@@ -146,6 +165,18 @@ public final class JobRunner implements JobHandler {
     ResultId resultId = ResultId.random();
     registry.saveResult(new StoredResult(resultId, running.id(), sim.id(), sim.revision(), result, now));
     if (registry.updateJob(latest.succeeded(resultId, now), Set.of(JobState.RUNNING), Optional.of("succeeded"))) {
+      announce(running.id(), JobState.SUCCEEDED, Map.of("resultsId", resultId.value()));
+    }
+  }
+
+  private void finishSucceeded(Job running, ResultId resultId) {
+    Job latest = registry.findJob(running.id()).orElse(running);
+    if (latest.cancelRequested()) {
+      finish(running, JobState.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
+      return;
+    }
+    if (registry.updateJob(latest.succeeded(resultId, clock.instant()), Set.of(JobState.RUNNING),
+        Optional.of("succeeded"))) {
       announce(running.id(), JobState.SUCCEEDED, Map.of("resultsId", resultId.value()));
     }
   }
