@@ -90,6 +90,9 @@ public final class CatalogTools implements McpTools {
         confirmations.confirm(d, args, exchange);
       }
       JsonNode output = caller.call(name, args, exchange, Optional.of(CanonicalJson.sha256(canonical.text(args))));
+      if (ToolResults.isImage(output)) {
+        return results.image(output);
+      }
       ObjectNode result = results.success(output);
       ArrayNode content = (ArrayNode) result.get("content");
       Optional<JsonNode> jobId = Optional.ofNullable(output.get("jobId")).filter(JsonNode::isTextual);

@@ -36,7 +36,7 @@ class ToolContractSnapshotTest {
     FakeJobs jobs = new FakeJobs();
     // Listing reads descriptors only: the tools' collaborators are never called.
     ToolInvoker catalog = new ToolInvoker(BridgeTools.standard(null, null, null, null, null, UnitCatalog.standard(),
-        Duration.ofMinutes(10), 0, Clock.systemUTC()), new RecordingAudit(), AuditSettings.FailMode.CLOSED, Clock.systemUTC());
+        Duration.ofMinutes(10), 0, Clock.systemUTC(), (chart, format, size) -> new byte[0]), new RecordingAudit(), AuditSettings.FailMode.CLOSED, Clock.systemUTC());
     McpServer server = new McpServer(BridgeMcp.info("snapshot"),
         BridgeMcp.features(new McpServices(catalog, jobs, jobs, new RecordingAudit(), Clock.systemUTC()), json), json);
     Principal caller = Principal.localUser("snapshot", role);
