@@ -33,6 +33,7 @@ import io.mcpbridge.mcp.BridgeJson;
 import io.mcpbridge.mcp.BridgeMcp;
 import io.mcpbridge.mcp.McpServer;
 import io.mcpbridge.mcp.McpServices;
+import io.mcpbridge.plot.jfreechart.JFreeChartPlotRenderer;
 import io.mcpbridge.registry.sqlite.SqliteJobRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -77,7 +78,7 @@ final class BridgeRuntime implements AutoCloseable {
     this.notifier = new JobNotifier();
     ModelAccess access = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
     ToolCatalog catalog = BridgeTools.standard(access, new ModelIndex(access), engine, registry, backend,
-        UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), clock);
+        UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), clock, new JFreeChartPlotRenderer());
     backend.start(new JobRunner(registry, engine, backend, notifier, audit, clock));
     JobRecovery.Report recovered = new JobRecovery(registry, backend, clock).recover();
     if (recovered.resubmitted() + recovered.requeued() + recovered.failed() > 0) {
