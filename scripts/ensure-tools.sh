@@ -10,6 +10,10 @@ fi
 if ! command -v mvn >/dev/null 2>&1; then
   need_install+=(maven)
 fi
+# Plots are drawn with DejaVu Sans; images are byte-identical only where the same font is installed.
+if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
+  need_install+=(fonts-dejavu-core)
+fi
 if ((${#need_install[@]})); then
   echo "ensure-tools: installing ${need_install[*]}" >&2
   if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi

@@ -8,6 +8,8 @@
 // Options:
 //   --scenario smoke   (default) list tools/resources/prompts, then load → set → run (with a progress
 //                      token) → get_job_status until done → get_simulation_results → calculate_pk_parameters
+//                      → plot_results (the image content must decode as a 1200x800 PNG whose SHA-256 the
+//                      output names, and reading its resource link must give the same bytes)
 //   --scenario list    list tools/resources/prompts only
 //   --scenario viewer  the caller must see no operator tool, and run_simulation must fail with Forbidden
 //   --elicitation      declare the elicitation capability and accept the bridge's confirmation questions;
@@ -22,6 +24,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { createHash } from "node:crypto";
 
 const CONFIRMATION_KEY = "io.mcpbridge/confirmation";
 const ERROR_KEY = "io.mcpbridge/error";
@@ -144,7 +147,37 @@ async function smoke(client, o) {
   check(Math.abs(cmax.value - 5) / 5 < 1e-4 && cmax.unit === "µmol/l", `C_max = ${JSON.stringify(cmax)}`);
   say({ step: "calculate_pk_parameters", cmax: cmax.value, unit: cmax.unit });
   check(seen.progress > 0, "run_simulation with a progress token sent no progress notification");
-  return { simulationId: o.simulation, jobId: run.jobId, resultsId, cmax: cmax.value };
+  const plot = await plotResults(client, resultsId);
+  return { simulationId: o.simulation, jobId: run.jobId, resultsId, cmax: cmax.value, ...plot };
+}
+
+/** PNG signature, then the IHDR chunk: width and height as big-endian 32-bit integers at bytes 16 and 20. */
+function pngSize(bytes) {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  check(signature.every((b, i) => bytes[i] === b), "the image is not a PNG");
+  check(bytes.toString("latin1", 12, 16) === "IHDR", "the PNG does not start with IHDR");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+async function plotResults(client, resultsId) {
+  const result = await call(client, "plot_results", { resultsId, outputPaths: [OUTPUT] });
+  check(!result.isError, `plot_results failed: ${JSON.stringify(result.content)}`);
+  const image = result.content.find((c) => c.type === "image");
+  check(image && image.mimeType === "image/png", `plot_results returned no PNG image content: ${JSON.stringify(result.content.map((c) => c.type))}`);
+  const bytes = Buffer.from(image.data, "base64");
+  const { width, height } = pngSize(bytes);
+  check(width === 1200 && height === 800, `the plot is ${width}x${height}, expected 1200x800`);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  check(sha256 === result.structuredContent.sha256, "the image's SHA-256 differs from the one plot_results names");
+  const link = result.content.find((c) => c.type === "resource_link");
+  check(link && link.mimeType === "image/png", "plot_results returned no resource link to the image");
+  const read = await client.readResource({ uri: link.uri });
+  const blob = read.contents[0]?.blob;
+  check(blob, `reading ${link.uri} returned no blob`);
+  check(createHash("sha256").update(Buffer.from(blob, "base64")).digest("hex") === sha256,
+    `reading ${link.uri} gave other bytes than the tool`);
+  say({ step: "plot_results", width, height, bytes: bytes.length, sha256, resource: link.uri });
+  return { plotSha256: sha256, plotWidth: width, plotHeight: height, plotUri: link.uri };
 }
 
 async function viewer(client, tools) {

@@ -35,6 +35,7 @@ import io.mcpbridge.mcp.BridgeJson;
 import io.mcpbridge.mcp.BridgeMcp;
 import io.mcpbridge.mcp.McpServer;
 import io.mcpbridge.mcp.McpServices;
+import io.mcpbridge.plot.jfreechart.JFreeChartPlotRenderer;
 import io.mcpbridge.registry.sqlite.SqliteJobRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -82,7 +83,8 @@ final class BridgeRuntime implements AutoCloseable {
     ModelAccess access = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
     this.populations = new PopulationJobStore(config.population().storagePath(), UnitCatalog.standard());
     ToolCatalog catalog = BridgeTools.withPopulations(BridgeTools.standard(access, new ModelIndex(access), engine,
-        registry, backend, UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), clock),
+        registry, backend, UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), clock,
+        new JFreeChartPlotRenderer()),
         engine, registry, backend, populations, UnitCatalog.standard(), config.jobs().timeout(), clock);
     backend.start(new JobRunner(registry, engine, backend, notifier, audit, clock, List.of(
         new PopulationJobWork(populations, engine, UnitCatalog.standard(), config.jobs().workerThreads()))));

@@ -63,9 +63,29 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--full-precision", description = "Report double precision instead of OSP's 32-bit floats.")
   boolean fullPrecision;
 
+  @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
+      description = "Also draw the time profile to FILE (PNG or SVG by its extension; 1200x800; time in h).")
+  Path plotFile;
+
+  @Option(names = "--plot-output", paramLabel = "PATH",
+      description = "Plot only this quantity path (repeatable); default every reported output.")
+  List<String> plotOutputs = new ArrayList<>();
+
+  @Option(names = "--log", description = "Plot the values on a logarithmic axis.")
+  boolean logScale;
+
+  @Option(names = "--observed", paramLabel = "FILE.csv",
+      description = "Overlay observed data on the plot: a CSV with 'Time [unit],Name [unit],...' columns.")
+  Path observedFile;
+
   @Override
   public Integer call() {
     UnitCatalog units = UnitCatalog.standard();
+    Optional<ResultPlot> plot = plotFile == null ? Optional.empty()
+        : Optional.of(ResultPlot.of(plotFile, plotOutputs, logScale, Optional.ofNullable(observedFile), units));
+    if (plot.isEmpty() && (!plotOutputs.isEmpty() || logScale || observedFile != null)) {
+      throw new InvalidInputException("--plot-output, --log and --observed need --plot FILE.png|FILE.svg");
+    }
     PkmlSimulationEngine engine = new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS);
     ModelRef ref = new ModelRef(model.toAbsolutePath(), sha256(model));
     LoadedModel loaded = engine.load(ref);
@@ -91,6 +111,9 @@ final class RunCommand implements Callable<Integer> {
       if (progress != null) {
         progress.finish();
       }
+    }
+    if (plot.isPresent()) {
+      plot.get().write(result, model.getFileName().toString(), sets);
     }
     write(result, new ResultExport(units, fullPrecision));
     return ExitCodes.OK;

@@ -62,6 +62,58 @@ class McpClientsIT {
   }
 
   @Test
+  void plotResults_theTsClientAndTheInspectorReceiveDecodableImages_identicalToTheRestRoute() throws Exception {
+    String token = bridge.mintToken("alice", "operator");
+    McpPeers.Outcome run = McpPeers.client(work, bearer(token), "--http", mcpUrl, "--elicitation", "--simulation", "ts-plot");
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    JsonNode summary = run.summary();
+    String resultsId = summary.path("resultsId").asText();
+    assertThat(summary.path("plotWidth").asInt()).isEqualTo(1200);
+    assertThat(summary.path("plotUri").asText()).startsWith("bridge://results/" + resultsId + "/plot.png?output=");
+
+    // REST serves the same bytes the TypeScript client received over MCP.
+    HttpResponse<byte[]> rest = bridge.getBytes("/results/" + resultsId
+        + "/plot.png?output=Organism%7CCentral%7CDrug%7CConcentration", token);
+    assertThat(rest.statusCode()).isEqualTo(200);
+    assertThat(rest.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
+    assertThat(io.mcpbridge.core.model.Sha256.hex(rest.body())).isEqualTo(summary.path("plotSha256").asText());
+    java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rest.body()));
+    assertThat(png.getWidth()).isEqualTo(1200);
+    assertThat(png.getHeight()).isEqualTo(800);
+
+    // The Inspector over HTTP: image content that decodes, and the bytes REST serves for the same arguments.
+    List<String> args = List.of("--transport", "http", "--server-url", mcpUrl, "--header", "Authorization: Bearer " + token);
+    McpPeers.Outcome called = McpPeers.inspector(work, Map.of(), with(args, "--method", "tools/call",
+        "--tool-name", "plot_results", "--tool-arg", "resultsId=" + resultsId, "--tool-arg", "scale=log",
+        "--format", "json"));
+    assertThat(called.exitCode()).as(called.describe()).isZero();
+    JsonNode image = null;
+    for (JsonNode c : result(called).path("content")) {
+      if ("image".equals(c.path("type").asText())) {
+        image = c;
+      }
+    }
+    assertThat(image).as(called.describe()).isNotNull();
+    assertThat(image.path("mimeType").asText()).isEqualTo("image/png");
+    byte[] inspected = java.util.Base64.getDecoder().decode(image.path("data").asText());
+    assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(inspected)).getHeight()).isEqualTo(800);
+    HttpResponse<byte[]> restLog = bridge.getBytes("/results/" + resultsId + "/plot.png?scale=log", token);
+    assertThat(restLog.body()).isEqualTo(inspected);
+
+    // SVG over REST; a viewer may read plots; bad input is refused with the one error shape.
+    HttpResponse<byte[]> svg = bridge.getBytes("/results/" + resultsId + "/plot.svg", bridge.mintToken("victor", "viewer"));
+    assertThat(svg.statusCode()).isEqualTo(200);
+    assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+    assertThat(new String(svg.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("<svg", "Time [h]");
+    HttpResponse<byte[]> bad = bridge.getBytes("/results/" + resultsId + "/plot.png?scale=cubic", token);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(new String(bad.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("linear or log");
+    assertThat(bridge.getBytes("/results/" + resultsId + "/plot.png", null).statusCode())
+        .as("anonymous access is off: no token, no plot").isEqualTo(401);
+    assertThat(bridge.getBytes("/results/" + java.util.UUID.randomUUID() + "/plot.png", token).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void tsClientOverStdio_completesSmokeWorkflow_confirmingByNonce_withProgress() throws Exception {
     Path stdioWork = work.resolve("stdio-ts");
     Map<String, String> env = RunningBridge.developmentEnv(stdioWork, 0);

@@ -25,7 +25,8 @@ class RestHardeningIT {
   private static final int MAX_BODY = 4096;
   private static final List<String> TOOLS = List.of("discover_models", "load_simulation", "list_parameters",
       "get_parameter_value", "set_parameter_value", "run_simulation", "get_job_status", "cancel_job",
-      "get_simulation_results", "calculate_pk_parameters", "run_population_simulation", "get_population_results");
+      "get_simulation_results", "calculate_pk_parameters", "run_population_simulation", "get_population_results",
+      "plot_results");
 
   @TempDir static Path work;
   private static RunningBridge bridge;
@@ -175,6 +176,13 @@ class RestHardeningIT {
     }
     assertThat(doc.get("paths").get("/set_parameter_value").get("post").get("requestBody").get("content")
         .get("application/json").get("schema").get("required").toString()).contains("simulationId", "parameterPath", "value");
+    for (String format : List.of("png", "svg")) {
+      JsonNode get = doc.get("paths").get("/results/{resultsId}/plot." + format).get("get");
+      assertThat(get).as(format).isNotNull();
+      assertThat(get.get("parameters").findValuesAsText("name")).containsExactly("resultsId", "output", "scale", "unit",
+          "width", "height");
+      assertThat(get.get("responses").get("200").get("content").fieldNames().next()).startsWith("image/");
+    }
   }
 
   private static List<String> fields(HttpResponse<String> r) throws Exception {

@@ -71,6 +71,7 @@ public final class JavalinHttpApp {
       config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
       mcpRoutes.ifPresent(r -> r.register(config));
       tools.register(config);
+      new PlotRoutes(services.tools(), services.authenticator(), json).register(config);
       events.register(config);
       new AuditRoutes(services.audit(), services.authenticator()).register(config);
       HttpErrors.register(config);

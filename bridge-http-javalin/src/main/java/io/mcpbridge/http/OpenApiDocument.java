@@ -51,11 +51,40 @@ final class OpenApiDocument {
     events.putArray("parameters").addObject().put("name", "jobId").put("in", "path").put("required", true)
         .putObject("schema").put("type", "string");
     events.putObject("responses").putObject("200").put("description", "text/event-stream");
+    if (tools.tools().stream().anyMatch(d -> d.name().equals("plot_results"))) {
+      plotPath(paths.putObject("/results/{resultsId}/plot.png").putObject("get"), "image/png");
+      plotPath(paths.putObject("/results/{resultsId}/plot.svg").putObject("get"), "image/svg+xml");
+    }
     ObjectNode health = paths.putObject("/health").putObject("get");
     health.put("summary", "Liveness and identity of the service");
     health.putArray("security");
     health.putObject("responses").putObject("200").put("description", "OK");
     return doc;
+  }
+
+  private static void plotPath(ObjectNode get, String mimeType) {
+    get.put("summary", "Time profile plot of a finished run");
+    get.put("description", "The image plot_results draws (the same bytes), time in hours. Requires role viewer.");
+    ArrayNode parameters = get.putArray("parameters");
+    parameters.addObject().put("name", "resultsId").put("in", "path").put("required", true)
+        .putObject("schema").put("type", "string");
+    parameters.addObject().put("name", "output").put("in", "query").put("description", "Quantity path; repeatable")
+        .putObject("schema").put("type", "array").putObject("items").put("type", "string");
+    parameters.addObject().put("name", "scale").put("in", "query").put("description", "linear (default) or log")
+        .putObject("schema").put("type", "string").putArray("enum").add("linear").add("log");
+    parameters.addObject().put("name", "unit").put("in", "query").put("description", "Display unit of the values")
+        .putObject("schema").put("type", "string");
+    for (String size : new String[] {"width", "height"}) {
+      parameters.addObject().put("name", size).put("in", "query").put("description", "Pixels, 300-4000")
+          .putObject("schema").put("type", "integer");
+    }
+    ObjectNode responses = get.putObject("responses");
+    responses.putObject("200").put("description", "The image").putObject("content").putObject(mimeType)
+        .putObject("schema").put("type", "string").put("format", "binary");
+    for (String status : new String[] {"400", "401", "403", "404", "429"}) {
+      responses.putObject(status).put("description", "Error").putObject("content").putObject("application/json")
+          .putObject("schema").put("$ref", "#/components/schemas/Error");
+    }
   }
 
   private static ObjectNode errorSchema(ObjectMapper json) {

@@ -53,6 +53,12 @@ public final class BridgeResources implements McpResources {
     list.add(template(RESULTS + "{resultsId}", "results", "Simulation results",
         "Time courses of a finished run."));
     list.add(template(JOBS + "{jobId}", "job", "Job status", "State, progress and result handle of a job."));
+    list.add(template(RESULTS + "{resultsId}/plot.png", "results plot (PNG)", "Time profile plot",
+        "Time profile of a finished run as a PNG image; query parameters output (repeatable), scale (linear|log), "
+            + "unit, width, height, as plot_results takes them.").put("mimeType", "image/png"));
+    list.add(template(RESULTS + "{resultsId}/plot.svg", "results plot (SVG)", "Time profile plot",
+        "Time profile of a finished run as an SVG image; the same query parameters as the PNG.")
+        .put("mimeType", "image/svg+xml"));
     return list;
   }
 
@@ -64,6 +70,8 @@ public final class BridgeResources implements McpResources {
     } else if (uri.startsWith(SIMULATIONS)) {
       body = caller.call("list_parameters", json.createObjectNode().put("simulationId", tail(uri, SIMULATIONS))
           .put("limit", 1000), exchange, Optional.empty());
+    } else if (uri.startsWith(RESULTS) && PlotUris.isPlot(uri.substring(RESULTS.length()))) {
+      return plot(uri, exchange);
     } else if (uri.startsWith(RESULTS)) {
       body = caller.call("get_simulation_results", json.createObjectNode().put("resultsId", tail(uri, RESULTS)),
           exchange, Optional.empty());
@@ -82,6 +90,23 @@ public final class BridgeResources implements McpResources {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
+    return result;
+  }
+
+  /** A results plot as a blob: the image plot_results draws for the URI's id and query. */
+  private ObjectNode plot(String uri, Exchange exchange) {
+    ObjectNode args;
+    try {
+      args = PlotUris.arguments(uri.substring(RESULTS.length()), json);
+    } catch (IllegalArgumentException e) {
+      throw new McpProtocolException(JsonRpc.RESOURCE_NOT_FOUND, "resource not found: " + uri + " (" + e.getMessage() + ")");
+    }
+    JsonNode image = caller.call("plot_results", args, exchange, Optional.empty());
+    ObjectNode result = json.createObjectNode();
+    ObjectNode content = result.putArray("contents").addObject();
+    content.put("uri", uri);
+    content.put("mimeType", image.get("mimeType").asText());
+    content.put("blob", image.get("data").asText());
     return result;
   }
 

@@ -95,6 +95,9 @@ public final class CatalogTools implements McpTools {
           ? Optional.of(confirmations.confirm(d, args, exchange)) : Optional.empty();
       JsonNode output = caller.call(name, args, exchange, Optional.of(CanonicalJson.sha256(canonical.text(args))),
           confirmedBy);
+      if (ToolResults.isImage(output)) {
+        return results.image(output);
+      }
       ObjectNode result = results.success(output);
       ArrayNode content = (ArrayNode) result.get("content");
       Optional<JsonNode> jobId = Optional.ofNullable(output.get("jobId")).filter(JsonNode::isTextual);

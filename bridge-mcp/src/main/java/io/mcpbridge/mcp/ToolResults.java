@@ -31,6 +31,38 @@ public final class ToolResults {
     return result;
   }
 
+  /** True for an output that carries an image: a {@code mimeType} of {@code image/*} and base64 {@code data}. */
+  static boolean isImage(JsonNode output) {
+    return output.path("mimeType").asText("").startsWith("image/") && output.path("data").isTextual();
+  }
+
+  /**
+   * A result that shows an image: the image itself ({@code type: image}), the output without the
+   * image bytes as text, and a resource link to the image when the output names its {@code uri};
+   * {@code structuredContent} is the whole output, as its schema describes.
+   */
+  public ObjectNode image(JsonNode output) {
+    ObjectNode result = json.createObjectNode();
+    ArrayNode content = result.putArray("content");
+    content.addObject().put("type", "image").put("data", output.get("data").asText())
+        .put("mimeType", output.get("mimeType").asText());
+    ObjectNode summary = ((ObjectNode) output.deepCopy());
+    summary.remove("data");
+    content.addObject().put("type", "text").put("text", text(summary));
+    JsonNode uri = output.get("uri");
+    if (uri != null && uri.isTextual()) {
+      ObjectNode link = content.addObject();
+      link.put("type", "resource_link");
+      link.put("uri", uri.asText());
+      link.put("name", uri.asText().substring(uri.asText().lastIndexOf('/') + 1).replaceFirst("\\?.*", ""));
+      link.put("description", "The same image as a resource");
+      link.put("mimeType", output.get("mimeType").asText());
+    }
+    result.set("structuredContent", output);
+    result.put("isError", false);
+    return result;
+  }
+
   /**
    * A tool error: {@code isError} with {@code {"error":{code,message,correlationId,retryable,details}}}
    * as text and, machine-readable, in {@code _meta} under {@link #ERROR_META_KEY}. It carries no

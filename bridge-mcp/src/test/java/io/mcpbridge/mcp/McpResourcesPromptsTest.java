@@ -28,7 +28,8 @@ class McpResourcesPromptsTest {
     JsonNode templates = rpc("resources/templates/list", "{}").path("result").path("resourceTemplates");
 
     assertThat(templates.findValuesAsText("uriTemplate")).contains("bridge://simulations/{simulationId}",
-        "bridge://results/{resultsId}", "bridge://jobs/{jobId}");
+        "bridge://results/{resultsId}", "bridge://jobs/{jobId}", "bridge://results/{resultsId}/plot.png",
+        "bridge://results/{resultsId}/plot.svg");
   }
 
   @Test

@@ -36,7 +36,8 @@ class ToolContractSnapshotTest {
     FakeJobs jobs = new FakeJobs();
     // Listing reads descriptors only: the tools' collaborators are never called.
     ToolInvoker catalog = new ToolInvoker(BridgeTools.withPopulations(BridgeTools.standard(null, null, null, null, null,
-        UnitCatalog.standard(), Duration.ofMinutes(10), 0, Clock.systemUTC()), null, null, null, null,
+        UnitCatalog.standard(), Duration.ofMinutes(10), 0, Clock.systemUTC(),
+        (chart, format, size) -> new byte[0]), null, null, null, null,
         UnitCatalog.standard(), Duration.ofMinutes(10), Clock.systemUTC()), new RecordingAudit(),
         AuditSettings.FailMode.CLOSED, Clock.systemUTC());
     McpServer server = new McpServer(BridgeMcp.info("snapshot"),

@@ -3,6 +3,7 @@ package io.mcpbridge.core.service;
 import io.mcpbridge.core.population.PopulationJobStore;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobRegistry;
+import io.mcpbridge.core.port.PlotRenderer;
 import io.mcpbridge.core.port.SimulationEngine;
 import io.mcpbridge.core.service.tools.CalculatePkParametersTool;
 import io.mcpbridge.core.service.tools.CancelJobTool;
@@ -12,6 +13,8 @@ import io.mcpbridge.core.service.tools.GetParameterValueTool;
 import io.mcpbridge.core.service.tools.GetPopulationResultsTool;
 import io.mcpbridge.core.service.tools.GetSimulationResultsTool;
 import io.mcpbridge.core.service.tools.ListParametersTool;
+import io.mcpbridge.core.service.tools.PlotResultsTool;
+import io.mcpbridge.core.service.plot.TimeProfileCharts;
 import io.mcpbridge.core.service.tools.LoadSimulationTool;
 import io.mcpbridge.core.service.tools.RunPopulationSimulationTool;
 import io.mcpbridge.core.service.tools.RunSimulationTool;
@@ -34,8 +37,30 @@ public final class BridgeTools {
    */
   public static ToolCatalog standard(ModelAccess access, ModelIndex index, SimulationEngine engine, JobRegistry registry,
       JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries, Clock clock) {
+    return new ToolCatalog(smokeWorkflow(access, index, engine, registry, backend, units, defaultTimeout, defaultRetries,
+        clock));
+  }
+
+  /**
+   * The tools of the smoke workflow plus {@code plot_results}, which draws results with the renderer.
+   *
+   * @param defaultTimeout job time limit when a call names none
+   * @param defaultRetries job retries when a call names none
+   */
+  public static ToolCatalog standard(ModelAccess access, ModelIndex index, SimulationEngine engine, JobRegistry registry,
+      JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries, Clock clock,
+      PlotRenderer plots) {
+    List<Tool<?, ?>> tools = new ArrayList<>(smokeWorkflow(access, index, engine, registry, backend, units,
+        defaultTimeout, defaultRetries, clock));
+    tools.add(new PlotResultsTool(registry, new TimeProfileCharts(units), plots));
+    return new ToolCatalog(tools);
+  }
+
+  private static List<Tool<?, ?>> smokeWorkflow(ModelAccess access, ModelIndex index, SimulationEngine engine,
+      JobRegistry registry, JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries,
+      Clock clock) {
     Simulations simulations = new Simulations(registry, engine);
-    return new ToolCatalog(List.of(
+    return List.of(
         new DiscoverModelsTool(index),
         new LoadSimulationTool(access, index, engine, registry, clock),
         new ListParametersTool(simulations, units),
@@ -45,7 +70,7 @@ public final class BridgeTools {
         new GetJobStatusTool(registry),
         new CancelJobTool(registry, backend, clock),
         new GetSimulationResultsTool(registry, units),
-        new CalculatePkParametersTool(registry, units)));
+        new CalculatePkParametersTool(registry, units));
   }
 
   /**
