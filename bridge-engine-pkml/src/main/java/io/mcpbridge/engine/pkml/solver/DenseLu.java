@@ -9,8 +9,8 @@ import java.util.Arrays;
  * <p>The Newton matrices I − γJ of compartmental models are very sparse (the PK-Sim IV-bolus model:
  * 149 unknowns, 452 Jacobian entries, about 1,100 entries in L and U together instead of 22,201), so
  * the work follows the nonzeros: each column keeps the list of rows that have an entry in it
- * (extended as fill-in appears), the pivot search and the elimination visit only those rows, a row
- * is updated only at the nonzero columns of the pivot row, and the substitutions run over the
+ * and each row the list of its columns (both extended as fill-in appears), the pivot search and the
+ * elimination visit only those rows, a row is updated only at the nonzero columns of the pivot row, and the substitutions run over the
  * nonzeros of L and U recorded as the elimination produces them. Skipped terms are products with an
  * exact zero, whose subtraction leaves a value unchanged, so the results are the same numbers a full
  * dense elimination gives; the pivot is the same too (the largest magnitude in the column, the
@@ -29,6 +29,9 @@ final class DenseLu {
   /** Original rows that have (or may have) a nonzero in each column: the candidates of the pivot search. */
   private final int[][] columnRows;
   private final int[] columnRowCount;
+  /** The columns listed for each original row (the same pairs as columnRows, by row). */
+  private final int[][] rowColumns;
+  private final int[] rowColumnCount;
   /** columnListed[row][column] == generation: the row is in the column's list in this factorisation. */
   private final int[][] columnListed;
   private int generation;
@@ -55,6 +58,11 @@ final class DenseLu {
       columnRows[j] = new int[8];
     }
     this.columnRowCount = new int[n];
+    this.rowColumns = new int[n][];
+    for (int i = 0; i < n; i++) {
+      rowColumns[i] = new int[8];
+    }
+    this.rowColumnCount = new int[n];
     this.columnListed = new int[n][n];
     this.lowerStart = new int[n + 1];
     this.upperStart = new int[n + 1];
@@ -128,17 +136,27 @@ final class DenseLu {
       double[] rowK = lu[k];
       diagonal[k] = rowK[k];
       upperStart[k] = upperCount;
-      for (int j = k + 1; j < n; j++) {
-        if (rowK[j] != 0.0) {
+      int first = upperCount;
+      int[] listedColumns = rowColumns[rowAt[k]];
+      for (int c = 0, count = rowColumnCount[rowAt[k]]; c < count; c++) {
+        int j = listedColumns[c];
+        if (j > k && rowK[j] != 0.0) {
           if (upperCount == upperColumns.length) {
             upperColumns = Arrays.copyOf(upperColumns, 2 * upperCount);
             upperValues = Arrays.copyOf(upperValues, 2 * upperCount);
           }
-          upperColumns[upperCount] = j;
-          upperValues[upperCount++] = rowK[j];
+          // Insert in increasing column order: the back substitution sums in that order.
+          int at = upperCount++;
+          while (at > first && upperColumns[at - 1] > j) {
+            upperColumns[at] = upperColumns[at - 1];
+            at--;
+          }
+          upperColumns[at] = j;
         }
       }
-      int first = upperStart[k];
+      for (int e = first; e < upperCount; e++) {
+        upperValues[e] = rowK[upperColumns[e]];
+      }
       double inversePivot = 1.0 / rowK[k];
       lowerStart[k] = lowerCount;
       for (int c = 0, count = columnRowCount[k]; c < count; c++) {
@@ -187,6 +205,7 @@ final class DenseLu {
       }
       columnRowCount[j] = 0;
     }
+    Arrays.fill(rowColumnCount, 0);
   }
 
   /** Starts a factorisation: rows at their original positions, each column listing its nonzero rows. */
@@ -199,6 +218,7 @@ final class DenseLu {
       generation = 1;
     }
     Arrays.fill(columnRowCount, 0);
+    Arrays.fill(rowColumnCount, 0);
     for (int i = 0; i < n; i++) {
       rowAt[i] = i;
       positionOf[i] = i;
@@ -212,7 +232,7 @@ final class DenseLu {
         }
       } else {
         for (int j : rowPatterns[i]) {
-          if (row[j] != 0.0) {
+          if (row[j] != 0.0 && columnListed[i][j] != generation) {
             listRow(i, j);
           }
         }
@@ -228,6 +248,12 @@ final class DenseLu {
     }
     columnRows[column][count] = id;
     columnRowCount[column] = count + 1;
+    int width = rowColumnCount[id];
+    if (width == rowColumns[id].length) {
+      rowColumns[id] = Arrays.copyOf(rowColumns[id], 2 * width);
+    }
+    rowColumns[id][width] = column;
+    rowColumnCount[id] = width + 1;
   }
 
   /**
