@@ -18,6 +18,7 @@ import io.mcpbridge.core.jobs.WorkerReportCodec;
 import io.mcpbridge.core.model.JobId;
 import io.mcpbridge.core.model.JobMessage;
 import io.mcpbridge.core.model.WorkerReport;
+import io.mcpbridge.core.port.BrokerJobState;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobHandler;
 import io.mcpbridge.core.port.JobMessageSource;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * <p>The {@link JobHandler} of {@link #start} is not called: attempts run in worker processes.
  * Thread-safe.
  */
-public final class RedisJobBackend implements JobBackend {
+public final class RedisJobBackend implements JobBackend, BrokerJobState {
   private static final Logger LOG = LoggerFactory.getLogger(RedisJobBackend.class);
   private static final Duration CANCEL_KEY_TTL = Duration.ofDays(7);
   private static final int REPORT_BATCH = 64;
@@ -143,15 +144,12 @@ public final class RedisJobBackend implements JobBackend {
         SetArgs.Builder.px(CANCEL_KEY_TTL.toMillis())));
   }
 
-  /**
-   * True if a message of the job waits in the broker (stream or delayed set), as far as the broker
-   * knows; false after the broker lost its data.
-   */
+  @Override
   public boolean hasWaitingMessage(JobId id) {
     return broker.call("look up job " + id, redis -> redis.exists(keys.queued(id)) > 0);
   }
 
-  /** True if a worker holds the job's lease now. */
+  @Override
   public boolean isLeased(JobId id) {
     return broker.call("look up job " + id, redis -> redis.exists(keys.lease(id)) > 0);
   }
