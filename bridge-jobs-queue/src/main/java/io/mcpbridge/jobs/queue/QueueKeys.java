@@ -12,7 +12,8 @@ import io.mcpbridge.core.model.JobId;
  *   <li>{@code P:queued:ID} — present while a message of the job waits in the broker;
  *   <li>{@code P:lease:ID} — held (with a time to live) by the worker running the job;
  *   <li>{@code P:cancel:ID} — the job was cancelled (the control channel workers poll);
- *   <li>{@code P:worker:WORKER} — a live worker's heartbeat.
+ *   <li>{@code P:worker:WORKER} — a live worker's heartbeat;
+ *   <li>{@code P:paused} — present while the queue is drained (workers take no new messages).
  * </ul>
  */
 record QueueKeys(String prefix) {
@@ -49,6 +50,10 @@ record QueueKeys(String prefix) {
 
   String worker(String workerId) {
     return prefix + ":worker:" + workerId;
+  }
+
+  String paused() {
+    return prefix + ":paused";
   }
 
   String workerPattern() {

@@ -154,6 +154,12 @@ public final class RedisWorker implements AutoCloseable {
         }
         RedisCommands<String, byte[]> redis = connection.sync();
         Optional<StreamMessage<String, byte[]>> next = Optional.empty();
+        if (redis.exists(keys.paused()) > 0) {
+          // Drained: take nothing new; running attempts (on other threads) carry on.
+          lastBrokerContact = Instant.now();
+          RedisJobBackend.sleep(settings.pollInterval().multipliedBy(4));
+          continue;
+        }
         if (System.nanoTime() >= nextClaim) {
           next = claimAbandoned(redis);
           nextClaim = System.nanoTime() + settings.pollInterval().toNanos() * 4;
