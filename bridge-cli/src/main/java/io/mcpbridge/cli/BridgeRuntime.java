@@ -70,6 +70,8 @@ final class BridgeRuntime implements AutoCloseable {
   final JobNotifier notifier;
   final ToolInvoker tools;
   final Optional<TokenVerifier> tokenVerifier;
+  /** Dependencies /health reports besides the audit trail (the job broker with JOB_BACKEND=queue). */
+  final java.util.List<io.mcpbridge.core.port.ComponentHealth> health;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
   private BridgeRuntime(AppConfig config, Clock clock) {
@@ -100,6 +102,7 @@ final class BridgeRuntime implements AutoCloseable {
             recovered.resubmitted(), recovered.requeued(), recovered.failed());
       }
     }
+    this.health = backend instanceof RedisJobBackend queue ? java.util.List.of(queue) : java.util.List.of();
     this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), config.audit().readEvents(), clock);
     this.tokenVerifier = tokenVerifier(config.auth(), config, clock);
     scheduleRetention();

@@ -125,13 +125,28 @@ class QueueDeploymentIT {
       started.put(port, p);
     }
     for (int port : started.keySet()) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      // Generous: JVM start-up of three processes on a shared 2-core machine.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
       while (health(port).map(h -> h.path("status").asText()).filter("ok"::equals).isEmpty()) {
-        assertThat(System.nanoTime()).as("worker on port " + port + " healthy within 60 s").isLessThan(deadline);
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("worker on port " + port + " not healthy within 180 s; its health: "
+              + health(port).map(JsonNode::toString).orElse("no answer") + "; logs: " + workerLogs());
+        }
         Thread.sleep(100);
       }
     }
     return started;
+  }
+
+  private String workerLogs() throws IOException {
+    StringBuilder logs = new StringBuilder();
+    try (Stream<Path> files = Files.list(work)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("worker-")).toList()) {
+        String text = Files.readString(f);
+        logs.append(f.getFileName()).append(": ").append(text, Math.max(0, text.length() - 2000), text.length()).append('\n');
+      }
+    }
+    return logs.toString();
   }
 
   /** Waits until the job reports progress and returns the health port of the worker running it. */

@@ -19,6 +19,7 @@ import io.mcpbridge.core.model.JobId;
 import io.mcpbridge.core.model.JobMessage;
 import io.mcpbridge.core.model.WorkerReport;
 import io.mcpbridge.core.port.BrokerJobState;
+import io.mcpbridge.core.port.ComponentHealth;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobHandler;
 import io.mcpbridge.core.port.JobMessageSource;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <p>The {@link JobHandler} of {@link #start} is not called: attempts run in worker processes.
  * Thread-safe.
  */
-public final class RedisJobBackend implements JobBackend, BrokerJobState {
+public final class RedisJobBackend implements JobBackend, BrokerJobState, ComponentHealth {
   private static final Logger LOG = LoggerFactory.getLogger(RedisJobBackend.class);
   private static final Duration CANCEL_KEY_TTL = Duration.ofDays(7);
   private static final int REPORT_BATCH = 64;
@@ -157,6 +158,20 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState {
   /** True if the broker answers now. */
   public boolean brokerReachable() {
     return broker.reachable();
+  }
+
+  /** {@code jobBroker}: ok or unreachable; {@code jobWorkers}: ok while at least one worker's heartbeat is current. */
+  @Override
+  public Map<String, String> states() {
+    if (!broker.reachable()) {
+      return Map.of("jobBroker", "unreachable", "jobWorkers", "unknown (broker unreachable)");
+    }
+    try {
+      int live = liveWorkers().size();
+      return Map.of("jobBroker", "ok", "jobWorkers", live > 0 ? "ok" : "no live worker");
+    } catch (BackendUnavailableException e) {
+      return Map.of("jobBroker", "unreachable", "jobWorkers", "unknown (broker unreachable)");
+    }
   }
 
   /** Ids of the workers whose heartbeat is current. */

@@ -87,6 +87,7 @@ class BrokerOutageIT {
         .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("broker is unavailable");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(backend.brokerReachable()).isFalse();
+    assertThat(backend.states()).containsEntry("jobBroker", "unreachable");
     assertThat(registry.findJob(during).orElseThrow().state()).isEqualTo(JobState.QUEUED);
 
     redis.startAgain();
@@ -104,6 +105,11 @@ class BrokerOutageIT {
     backend.submit(after, Duration.ofMinutes(1), Duration.ZERO);
     awaitState(after, JobState.SUCCEEDED);
     assertThat(backend.brokerReachable()).isTrue();
+    long healthy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!backend.states().get("jobWorkers").equals("ok") && System.nanoTime() < healthy) {
+      Thread.sleep(100); // the worker's next heartbeat registers it in the emptied broker again
+    }
+    assertThat(backend.states()).containsEntry("jobBroker", "ok").containsEntry("jobWorkers", "ok");
   }
 
   private JobId queuedJob() {
