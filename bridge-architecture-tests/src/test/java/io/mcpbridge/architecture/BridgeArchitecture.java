@@ -37,9 +37,10 @@ final class BridgeArchitecture {
     return onionArchitecture()
         .domainModels(pkg("core.model.."), pkg("core.error.."))
         // core.security holds pure policies used at the edges (the per-key rate limiter).
-        // core.population reads, samples, runs (through the engine port) and summarises populations.
+        // core.population reads, samples, runs (through the engine port) and summarises populations;
+        // core.jobs holds the wire codecs of job messages and worker reports (pure JDK).
         .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."), pkg("core.audit.."),
-            pkg("core.security.."), pkg("core.population.."))
+            pkg("core.security.."), pkg("core.population.."), pkg("core.jobs.."))
         .applicationServices(pkg("core.config.."), pkg("core.service.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
@@ -50,6 +51,7 @@ final class BridgeArchitecture {
         .adapter("registry-sqlite", pkg("registry.sqlite.."))
         .adapter("jobs-thread", pkg("jobs.thread.."))
         .adapter("plot", pkg("plot.."))
+        .adapter("jobs-queue", pkg("jobs.queue.."))
         // The testkit is production code of its own module: as one more ring member it may use
         // core, and no production adapter may depend on it.
         .adapter("testkit", pkg("testkit.."))

@@ -9,7 +9,6 @@ import io.mcpbridge.core.config.AppConfig;
 import io.mcpbridge.core.config.AuditSettings;
 import io.mcpbridge.core.config.AuthSettings;
 import io.mcpbridge.core.config.JobSettings;
-import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.AuditEvent;
 import io.mcpbridge.core.model.AuditIdentity;
 import io.mcpbridge.core.port.AuditSink;
@@ -19,8 +18,11 @@ import io.mcpbridge.core.port.SimulationEngine;
 import io.mcpbridge.core.port.TokenVerifier;
 import io.mcpbridge.core.service.BridgeTools;
 import io.mcpbridge.core.service.JobNotifier;
+import io.mcpbridge.core.service.JobReconciler;
 import io.mcpbridge.core.service.JobRecovery;
 import io.mcpbridge.core.population.PopulationJobStore;
+import io.mcpbridge.core.service.JobReportRecorder;
+import io.mcpbridge.core.service.RegistryJobMessages;
 import io.mcpbridge.core.service.JobRunner;
 import io.mcpbridge.core.service.PopulationJobWork;
 import io.mcpbridge.core.service.ModelAccess;
@@ -30,6 +32,7 @@ import io.mcpbridge.core.service.ToolInvoker;
 import io.mcpbridge.core.units.UnitCatalog;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
+import io.mcpbridge.jobs.queue.RedisJobBackend;
 import io.mcpbridge.jobs.thread.ThreadJobBackend;
 import io.mcpbridge.mcp.BridgeJson;
 import io.mcpbridge.mcp.BridgeMcp;
@@ -52,13 +55,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything behind the edges, built from the configuration: engine, registry, audit trail, job
- * backend, tools. Shared by {@code serve}, {@code call} and {@code mcp}. Closing releases
+ * backend, tools. Shared by {@code serve}, {@code call} and {@code mcp} ({@code worker} builds only
+ * engine and broker, see {@link WorkerCommand}). With {@code JOB_BACKEND=queue} jobs run on workers;
+ * this process records their reports and reconciles the broker with the registry. Closing releases
  * resources in reverse creation order.
  */
 final class BridgeRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeRuntime.class);
   private static final long RETENTION_SWEEP_MINUTES = 10;
   private static final int CACHED_MODELS = 16;
+  private static final long RECONCILE_SECONDS = 2;
+  private static final java.time.Duration RECONCILE_SETTLE = java.time.Duration.ofSeconds(5);
 
   final AppConfig config;
   final Clock clock;
@@ -68,6 +75,8 @@ final class BridgeRuntime implements AutoCloseable {
   final ToolInvoker tools;
   final Optional<TokenVerifier> tokenVerifier;
   private final PopulationJobStore populations;
+  /** Dependencies /health reports besides the audit trail (the job broker with JOB_BACKEND=queue). */
+  final java.util.List<io.mcpbridge.core.port.ComponentHealth> health;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
   private BridgeRuntime(AppConfig config, Clock clock) {
@@ -78,7 +87,7 @@ final class BridgeRuntime implements AutoCloseable {
     own(RegistryOwnerLock.acquire(config.registry().path()));
     this.registry = own(SqliteJobRegistry.open(config.registry().path()));
     this.audit = own(auditSink(config, clock));
-    JobBackend backend = own(jobBackend(config, clock));
+    JobBackend backend = own(jobBackend(config, registry, clock));
     this.notifier = new JobNotifier();
     ModelAccess access = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
     this.populations = new PopulationJobStore(config.population().storagePath(), UnitCatalog.standard());
@@ -88,11 +97,21 @@ final class BridgeRuntime implements AutoCloseable {
         engine, registry, backend, populations, UnitCatalog.standard(), config.jobs().timeout(), clock);
     backend.start(new JobRunner(registry, engine, backend, notifier, audit, clock, List.of(
         new PopulationJobWork(populations, engine, UnitCatalog.standard(), config.jobs().workerThreads()))));
-    JobRecovery.Report recovered = new JobRecovery(registry, backend, clock).recover();
-    if (recovered.resubmitted() + recovered.requeued() + recovered.failed() > 0) {
-      LOG.info("recovered jobs after restart: {} resubmitted, {} requeued, {} failed as interrupted",
-          recovered.resubmitted(), recovered.requeued(), recovered.failed());
+    if (backend instanceof RedisJobBackend queue) {
+      // Workers in other processes may still run this registry's jobs: the reconciler, not a
+      // restart recovery, decides what was lost.
+      JobReportRecorder recorder = new JobReportRecorder(registry, backend, notifier, audit, clock);
+      queue.recordReports(recorder);
+      scheduleReconciliation(new JobReconciler(registry, backend, queue, recorder, clock, RECONCILE_SETTLE,
+          config.jobs().queue().lease().multipliedBy(3).plusSeconds(30)));
+    } else {
+      JobRecovery.Report recovered = new JobRecovery(registry, backend, clock).recover();
+      if (recovered.resubmitted() + recovered.requeued() + recovered.failed() > 0) {
+        LOG.info("recovered jobs after restart: {} resubmitted, {} requeued, {} failed as interrupted",
+            recovered.resubmitted(), recovered.requeued(), recovered.failed());
+      }
     }
+    this.health = backend instanceof RedisJobBackend queue ? java.util.List.of(queue) : java.util.List.of();
     this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), config.audit().readEvents(), clock);
     this.tokenVerifier = tokenVerifier(config.auth(), config, clock);
     scheduleRetention();
@@ -132,11 +151,34 @@ final class BridgeRuntime implements AutoCloseable {
     return LocalFileAuditSink.open(LocalAuditSettings.from(audit, config.server().environment(), clock));
   }
 
-  private static JobBackend jobBackend(AppConfig config, Clock clock) {
-    if (config.jobs().backend() == JobSettings.Backend.QUEUE) {
-      throw new InvalidInputException("JOB_BACKEND=queue is not available in this build; use thread");
+  private static JobBackend jobBackend(AppConfig config, JobRegistry registry, Clock clock) {
+    if (config.jobs().backend() == JobSettings.Backend.QUEUE && !config.jobs().eager()) {
+      // One consumer name for the API (one process owns a registry): a restarted API reads the
+      // reports its predecessor received but had not recorded.
+      return RedisJobBackend.connect(QueueWiring.settings(config), new RegistryJobMessages(registry), clock, "api");
     }
+    // JOB_EAGER=true (tests only; refused in staging/production): queue jobs run in this process.
     return ThreadJobBackend.from(config.jobs(), clock);
+  }
+
+  private void scheduleReconciliation(JobReconciler reconciler) {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bridge-queue-reconciler");
+      t.setDaemon(true);
+      return t;
+    });
+    resources.push(timer::shutdownNow);
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        JobReconciler.Report report = reconciler.reconcile();
+        if (report.republished() + report.interrupted() > 0) {
+          LOG.info("reconciled queue with registry: {} queued jobs republished, {} abandoned attempts ended",
+              report.republished(), report.interrupted());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("queue reconciliation failed; next round in {} s: {}", RECONCILE_SECONDS, e.getMessage());
+      }
+    }, RECONCILE_SECONDS, RECONCILE_SECONDS, TimeUnit.SECONDS);
   }
 
   private static Optional<TokenVerifier> tokenVerifier(AuthSettings auth, AppConfig config, Clock clock) {

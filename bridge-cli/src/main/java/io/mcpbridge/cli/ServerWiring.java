@@ -40,7 +40,7 @@ final class ServerWiring implements AutoCloseable {
       McpHttpSettings mcpSettings = new McpHttpSettings(config.server().allowedOrigins(),
           config.auth().issuerUrl(), Optional.empty(), MCP_SESSION_IDLE, MCP_MAX_SESSIONS);
       RunningServer http = JavalinHttpApp.start(httpSettings,
-          new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, runtime.audit, clock),
+          new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, runtime.audit, clock, runtime.health),
           Optional.of(new McpEndpoint(runtime.mcpServer(version), mcpSettings)));
       return new ServerWiring(runtime, http);
     } catch (RuntimeException e) {

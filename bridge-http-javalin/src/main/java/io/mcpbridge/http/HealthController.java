@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import io.mcpbridge.core.port.ComponentHealth;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,12 +18,14 @@ import java.util.Map;
 final class HealthController {
   private final HttpSettings settings;
   private final AuditSink audit;
+  private final List<ComponentHealth> components;
   private final Clock clock;
   private final Instant startedAt;
 
-  HealthController(HttpSettings settings, AuditSink audit, Clock clock) {
+  HealthController(HttpSettings settings, AuditSink audit, List<ComponentHealth> components, Clock clock) {
     this.settings = settings;
     this.audit = audit;
+    this.components = List.copyOf(components);
     this.clock = clock;
     this.startedAt = clock.instant();
   }
@@ -34,6 +38,7 @@ final class HealthController {
     Instant now = clock.instant();
     Map<String, String> components = new LinkedHashMap<>();
     components.put("audit", audit.healthy() ? "ok" : "failing");
+    this.components.forEach(c -> components.putAll(c.states()));
     boolean degraded = components.values().stream().anyMatch(v -> !v.equals("ok"));
     ctx.json(new HealthView(degraded ? "degraded" : "ok", settings.serviceName(), settings.version(),
         settings.environment(), Duration.between(startedAt, now).toSeconds(), now, components));

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 final class HttpErrors {
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
   private static final int PAYLOAD_TOO_LARGE = 413;
+  private static final int BACKEND_RETRY_AFTER_SECONDS = 5;
 
   private HttpErrors() {}
 
@@ -59,6 +60,10 @@ final class HttpErrors {
     }
     if (code == ErrorCode.RATE_LIMITED) {
       ctx.header("Retry-After", "1");
+    }
+    if (code == ErrorCode.BACKEND_UNAVAILABLE) {
+      // A dependency (broker, registry, identity provider) is down: worth retrying shortly.
+      ctx.header("Retry-After", Integer.toString(BACKEND_RETRY_AFTER_SECONDS));
     }
     ctx.status(status).json(ErrorBody.of(code, message, CorrelationIds.of(ctx), details));
   }

@@ -5,6 +5,8 @@ import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.JobWatch;
 import io.mcpbridge.core.port.ToolService;
 import java.time.Clock;
+import io.mcpbridge.core.port.ComponentHealth;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,9 +18,10 @@ import java.util.Objects;
  * @param jobWatch in-process change notifications for event streams
  * @param audit the audit trail (read by admins)
  * @param clock time source
+ * @param health further components reported by {@code /health} (e.g. the job broker)
  */
 public record HttpServices(ToolService tools, Authenticator authenticator, JobRegistry jobs, JobWatch jobWatch,
-    AuditSink audit, Clock clock) {
+    AuditSink audit, Clock clock, List<ComponentHealth> health) {
   public HttpServices {
     Objects.requireNonNull(tools, "tools");
     Objects.requireNonNull(authenticator, "authenticator");
@@ -26,5 +29,12 @@ public record HttpServices(ToolService tools, Authenticator authenticator, JobRe
     Objects.requireNonNull(jobWatch, "jobWatch");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(clock, "clock");
+    health = List.copyOf(health);
+  }
+
+  /** Services without further health components. */
+  public HttpServices(ToolService tools, Authenticator authenticator, JobRegistry jobs, JobWatch jobWatch, AuditSink audit,
+      Clock clock) {
+    this(tools, authenticator, jobs, jobWatch, audit, clock, List.of());
   }
 }

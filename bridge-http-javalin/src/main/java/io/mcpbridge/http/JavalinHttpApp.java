@@ -42,7 +42,7 @@ public final class JavalinHttpApp {
   static Javalin create(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp,
       ScheduledExecutorService streams) {
     ObjectMapper json = BridgeJson.mapper();
-    HealthController health = new HealthController(settings, services.audit(), services.clock());
+    HealthController health = new HealthController(settings, services.audit(), services.health(), services.clock());
     ToolRoutes tools = new ToolRoutes(services.tools(), services.authenticator(), json);
     JobEventStreams events = new JobEventStreams(services.jobs(), services.jobWatch(), services.authenticator(), json, streams);
     java.util.Optional<McpHttpRoutes> mcpRoutes = mcp.map(m -> new McpHttpRoutes(m.server(), services.authenticator(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import io.mcpbridge.core.error.ForbiddenException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.error.NotFoundException;
@@ -72,7 +71,24 @@ final class JobEventStreams {
       throw new NotFoundException("no job " + id);
     }
     long resumeAfter = lastEventId(ctx.header("Last-Event-ID"));
-    new SseHandler(client -> stream(client, id, resumeAfter)).handle(ctx);
+    openEventStream(ctx, client -> stream(client, id, resumeAfter));
+  }
+
+  /**
+   * Starts a server-sent event response whatever the request's {@code Accept} header says. Javalin's
+   * own {@code SseHandler} answers an empty {@code 200} unless the client sent
+   * {@code Accept: text/event-stream}, which made {@code curl -N …/events} look like a silent
+   * success; this route has one representation, so it always streams it.
+   */
+  private static void openEventStream(Context ctx, java.util.function.Consumer<SseClient> onOpen) throws Exception {
+    ctx.res().setStatus(200);
+    ctx.res().setCharacterEncoding("UTF-8");
+    ctx.res().setContentType("text/event-stream");
+    ctx.res().addHeader("Connection", "close");
+    ctx.res().addHeader("Cache-Control", "no-cache");
+    ctx.res().addHeader("X-Accel-Buffering", "no");
+    ctx.res().flushBuffer();
+    ctx.async(config -> config.timeout = 0, () -> onOpen.accept(new SseClient(ctx)));
   }
 
   private void stream(SseClient client, JobId id, long resumeAfter) {

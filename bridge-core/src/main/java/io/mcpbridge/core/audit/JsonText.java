@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * A strict JSON reader (RFC 8259) for the audit trail's own lines, so that every store decodes
- * them with the same code. Objects become {@code Map<String, Object>} (duplicate keys are refused),
+ * them with the same code (also used for job messages). Objects become {@code Map<String, Object>} (duplicate keys are refused),
  * arrays {@code List<Object>}, integers {@code Long}, other numbers {@code Double}, and the
  * literals {@code Boolean} or {@code null}. Any error is an {@link IllegalArgumentException}.
  */
-final class JsonText {
+public final class JsonText {
   private static final int MAX_DEPTH = 32;
 
   private final String text;
@@ -22,7 +22,7 @@ final class JsonText {
   }
 
   /** Parses one JSON value that must span the whole text (surrounding whitespace allowed). */
-  static Object parse(String text) {
+  public static Object parse(String text) {
     JsonText reader = new JsonText(text);
     reader.skipWhitespace();
     Object value = reader.value(0);

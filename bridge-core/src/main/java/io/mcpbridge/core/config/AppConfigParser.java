@@ -128,7 +128,15 @@ final class AppConfigParser {
     Optional<Secret> results = in.url("JOB_RESULT_BACKEND", BROKER_SCHEMES).map(u -> in.secret("JOB_RESULT_BACKEND").orElseThrow());
     Optional<Path> ca = in.optional("JOB_BROKER_TLS_CA_FILE").map(Path::of);
     boolean eager = in.bool("JOB_EAGER");
-    return new JobSettings(backend, threads, timeout, retries, retention, broker, results, ca, eager);
+    String prefix = in.string("JOB_QUEUE_PREFIX");
+    if (!prefix.matches("[A-Za-z0-9._-]{1,64}")) {
+      in.error("JOB_QUEUE_PREFIX", prefix, "must be 1–64 letters, digits, '.', '_' or '-'");
+    }
+    Duration lease = Duration.ofSeconds(in.integer("JOB_LEASE_SECONDS", 2, 3600));
+    int deliveries = in.integer("JOB_MAX_DELIVERIES", 1, 100);
+    int healthPort = in.integer("JOB_WORKER_HEALTH_PORT", 0, 65_535);
+    return new JobSettings(backend, threads, timeout, retries, retention, broker, results, ca, eager,
+        new JobSettings.Queue(prefix, lease, deliveries, healthPort));
   }
 
   private RegistrySettings registry() {

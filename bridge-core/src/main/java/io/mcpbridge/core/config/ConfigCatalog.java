@@ -58,6 +58,14 @@ public final class ConfigCatalog {
     define(jobs, "JOB_BROKER_TLS_CA_FILE", null, "CA bundle used to verify a TLS broker.", "readable file");
     define(jobs, "JOB_EAGER", "false", "Run queue jobs inline in the submitting process (tests only).",
         "boolean; refused in staging/production", "CELERY_TASK_ALWAYS_EAGER");
+    define(jobs, "JOB_QUEUE_PREFIX", "mcp-bridge", "Prefix of every broker key/stream of this deployment (several deployments may share one broker).",
+        "1–64 characters of letters, digits, '.', '_' or '-'");
+    define(jobs, "JOB_LEASE_SECONDS", "30", "How long a queue worker holds a job without a heartbeat before another worker takes it over.",
+        "integer 2–3600");
+    define(jobs, "JOB_MAX_DELIVERIES", "3", "Deliveries of one queue message that did not finish (worker crashes) before it is dead-lettered and its job failed.",
+        "integer 1–100");
+    define(jobs, "JOB_WORKER_HEALTH_PORT", "8001", "Port of `bridge worker`'s own /health, on HOST (0 picks a free port).",
+        "integer 0–65535");
     define(jobs, "JOB_REGISTRY_PATH", "var/jobs/registry.db", "SQLite file holding jobs, events, specs, results and idempotency keys.",
         "its directory must be creatable and writable; warned when on tmpfs");
 

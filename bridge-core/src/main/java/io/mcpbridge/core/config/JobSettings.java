@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param resultBackend result channel of the queue backend
  * @param brokerTlsCaFile CA bundle for a TLS broker
  * @param eager run queue jobs inline (tests only)
+ * @param queue settings of the queue backend and its workers
  */
 public record JobSettings(
     Backend backend,
@@ -26,7 +27,18 @@ public record JobSettings(
     Optional<Secret> brokerUrl,
     Optional<Secret> resultBackend,
     Optional<Path> brokerTlsCaFile,
-    boolean eager) {
+    boolean eager,
+    Queue queue) {
+
+  /**
+   * Settings of the queue backend and its workers.
+   *
+   * @param prefix prefix of every broker key of this deployment
+   * @param lease how long a worker holds a job without a heartbeat
+   * @param maxDeliveries unfinished deliveries of one message before it is dead-lettered
+   * @param workerHealthPort port of a worker's own /health (0 = any free port)
+   */
+  public record Queue(String prefix, Duration lease, int maxDeliveries, int workerHealthPort) {}
 
   /** Job backends. */
   public enum Backend {

@@ -157,7 +157,7 @@ class AppConfigTest {
     vars.put("AUTH_ISSUER_URL", "https://idp.example.org");
     vars.put("AUTH_AUDIENCE", "bridge");
     vars.put("JOB_BACKEND", "celery");
-    vars.put("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/");
+    vars.put("CELERY_BROKER_URL", "redis://:guest@127.0.0.1:6379/0");
 
     ConfigReport report = load();
 
@@ -166,6 +166,36 @@ class AppConfigTest {
     assertThat(report.config().jobs().backend()).isEqualTo(JobSettings.Backend.QUEUE);
     assertThat(report.settings()).filteredOn(s -> s.name().equals("JOB_BROKER_URL")).singleElement()
         .satisfies(s -> assertThat(s.origin()).contains("CELERY_BROKER_URL"));
+  }
+
+  @Test
+  void givenARabbitMqBroker_load_refusesItAsNotAvailableInThisBuild_soConfigCheckAgreesWithServe() {
+    vars.put("JOB_BACKEND", "queue");
+    vars.put("JOB_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/");
+
+    ConfigReport report = load();
+
+    assertThat(report.errors()).extracting(ConfigProblem::variable).containsExactly("JOB_BROKER_URL");
+    assertThat(report.errors().get(0).message()).contains("redis://");
+  }
+
+  @Test
+  void givenQueueSettings_load_validatesPrefixLeaseDeliveriesAndHealthPort() {
+    vars.put("JOB_QUEUE_PREFIX", "lab a");
+    vars.put("JOB_LEASE_SECONDS", "1");
+    vars.put("JOB_MAX_DELIVERIES", "0");
+    vars.put("JOB_WORKER_HEALTH_PORT", "70000");
+
+    assertThat(load().errors()).extracting(ConfigProblem::variable).containsExactlyInAnyOrder("JOB_QUEUE_PREFIX",
+        "JOB_LEASE_SECONDS", "JOB_MAX_DELIVERIES", "JOB_WORKER_HEALTH_PORT");
+
+    vars.put("JOB_QUEUE_PREFIX", "lab-a.v1");
+    vars.put("JOB_LEASE_SECONDS", "10");
+    vars.put("JOB_MAX_DELIVERIES", "4");
+    vars.put("JOB_WORKER_HEALTH_PORT", "0");
+    ConfigReport ok = load();
+    assertThat(ok.errors()).isEmpty();
+    assertThat(ok.config().jobs().queue()).isEqualTo(new JobSettings.Queue("lab-a.v1", java.time.Duration.ofSeconds(10), 4, 0));
   }
 
   @Test

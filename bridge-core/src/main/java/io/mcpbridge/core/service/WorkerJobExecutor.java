@@ -1,0 +1,130 @@
+package io.mcpbridge.core.service;
+
+import io.mcpbridge.core.error.BridgeException;
+import io.mcpbridge.core.error.ErrorCode;
+import io.mcpbridge.core.error.RunCancelledException;
+import io.mcpbridge.core.error.TimeoutException;
+import io.mcpbridge.core.model.JobEvent;
+import io.mcpbridge.core.model.JobFailure;
+import io.mcpbridge.core.model.JobMessage;
+import io.mcpbridge.core.model.ModelRef;
+import io.mcpbridge.core.model.SimulationResult;
+import io.mcpbridge.core.model.SimulationSpec;
+import io.mcpbridge.core.model.WorkerReport;
+import io.mcpbridge.core.port.ProgressListener;
+import io.mcpbridge.core.port.RemoteJobHandler;
+import io.mcpbridge.core.port.RunControl;
+import io.mcpbridge.core.port.SimulationEngine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Runs job messages in a worker process. The model named by the message is resolved inside this
+ * process's own allow-listed model directories and its SHA-256 compared with the one the job was
+ * submitted with: a missing file or different bytes fail the attempt with a reason that says so,
+ * never run another model. Progress is reported at most every 250 ms. Thread-safe.
+ */
+public final class WorkerJobExecutor implements RemoteJobHandler {
+  private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+  private final ModelAccess models;
+  private final SimulationEngine engine;
+  private final String worker;
+  private final Clock clock;
+  private final System.Logger log = System.getLogger(WorkerJobExecutor.class.getName());
+
+  /**
+   * @param models this worker's allow-listed model directories
+   * @param engine the simulation engine
+   * @param worker this worker's id, carried by its reports
+   * @param clock time of reports
+   */
+  public WorkerJobExecutor(ModelAccess models, SimulationEngine engine, String worker, Clock clock) {
+    this.models = models;
+    this.engine = engine;
+    this.worker = worker;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run(JobMessage m, RunControl control, Consumer<WorkerReport> reports) {
+    reports.accept(WorkerReport.started(m.jobId(), m.attempt(), worker, clock.instant()));
+    try {
+      SimulationSpec spec = verified(m.spec());
+      SimulationResult result = engine.run(spec, withProgress(m, control, reports));
+      reports.accept(WorkerReport.succeeded(m.jobId(), m.attempt(), worker, clock.instant(), result));
+    } catch (RunCancelledException e) {
+      end(m, reports, WorkerReport.Kind.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
+    } catch (TimeoutException e) {
+      end(m, reports, WorkerReport.Kind.TIMED_OUT, new JobFailure(ErrorCode.TIMEOUT.wireName(),
+          "exceeded its time limit of " + m.timeout().toSeconds() + " s", false));
+    } catch (BridgeException e) {
+      end(m, reports, WorkerReport.Kind.FAILED, new JobFailure(e.code().wireName(), e.getMessage(), e.code().retryable()));
+    } catch (RuntimeException e) {
+      log.log(System.Logger.Level.ERROR, "job " + m.jobId() + " failed unexpectedly on worker " + worker, e);
+      end(m, reports, WorkerReport.Kind.FAILED, new JobFailure(ErrorCode.INTERNAL_ERROR.wireName(),
+          "internal error while running on worker " + worker, false));
+    }
+  }
+
+  /** The spec with the model resolved in this worker's directories, after checking its bytes. */
+  private SimulationSpec verified(SimulationSpec spec) {
+    ModelRef submitted = spec.model();
+    Path file;
+    try {
+      file = models.resolve(submitted.path().toString());
+    } catch (io.mcpbridge.core.error.InvalidInputException e) {
+      throw new io.mcpbridge.core.error.NotFoundException("worker " + worker + " cannot use the job's model: "
+          + e.getMessage());
+    }
+    String actual;
+    try {
+      actual = ModelAccess.sha256(file);
+    } catch (IOException e) {
+      throw new io.mcpbridge.core.error.BackendUnavailableException("worker " + worker + " cannot read model "
+          + file.getFileName() + ": " + e.getMessage(), e);
+    }
+    if (!actual.equals(submitted.sha256())) {
+      throw new io.mcpbridge.core.error.ConflictException("model " + file.getFileName() + " on worker " + worker
+          + " has SHA-256 " + actual + ", but the job was submitted for " + submitted.sha256()
+          + "; refusing to run a different model");
+    }
+    return new SimulationSpec(new ModelRef(file, actual), spec.overrides(), spec.outputs(), spec.outputIntervals(),
+        spec.solver(), spec.precision());
+  }
+
+  private void end(JobMessage m, Consumer<WorkerReport> reports, WorkerReport.Kind kind, JobFailure failure) {
+    reports.accept(WorkerReport.ended(m.jobId(), m.attempt(), kind, worker, clock.instant(), failure));
+  }
+
+  private RunControl withProgress(JobMessage m, RunControl control, Consumer<WorkerReport> reports) {
+    Instant started = clock.instant();
+    ProgressListener listener = new ProgressListener() {
+      private Instant last = started;
+      private boolean reportedAny;
+      private boolean reportedEnd;
+
+      @Override
+      public void onProgress(double reached, double total) {
+        double done = Math.min(reached, total);
+        control.progress().onProgress(done, total);
+        Instant now = clock.instant();
+        boolean finished = done >= total;
+        if (finished && (reportedEnd || !reportedAny)) {
+          return;
+        }
+        if (finished || Duration.between(last, now).compareTo(PROGRESS_INTERVAL) >= 0) {
+          reportedAny = true;
+          reportedEnd = finished;
+          last = now;
+          reports.accept(WorkerReport.progress(m.jobId(), m.attempt(), worker, now, new JobEvent.Progress(done, total)));
+        }
+      }
+    };
+    return new RunControl(control.cancellationRequested(), control.deadline(), listener, control.clock());
+  }
+}

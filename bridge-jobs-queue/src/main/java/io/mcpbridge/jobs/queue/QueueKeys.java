@@ -1,0 +1,62 @@
+package io.mcpbridge.jobs.queue;
+
+import io.mcpbridge.core.model.JobId;
+
+/**
+ * The Redis keys of one deployment (all under its prefix):
+ * <ul>
+ *   <li>{@code P:jobs} — stream of job messages, consumer group {@code workers};
+ *   <li>{@code P:delayed} — sorted set of messages waiting for their due time (retries), score = due epoch ms;
+ *   <li>{@code P:reports} — stream of worker reports back to the API, consumer group {@code api};
+ *   <li>{@code P:dead} — stream of dead-lettered messages with their reason;
+ *   <li>{@code P:queued:ID} — present while a message of the job waits in the broker;
+ *   <li>{@code P:lease:ID} — held (with a time to live) by the worker running the job;
+ *   <li>{@code P:cancel:ID} — the job was cancelled (the control channel workers poll);
+ *   <li>{@code P:worker:WORKER} — a live worker's heartbeat;
+ *   <li>{@code P:paused} — present while the queue is drained (workers take no new messages).
+ * </ul>
+ */
+record QueueKeys(String prefix) {
+  static final String WORKERS_GROUP = "workers";
+  static final String API_GROUP = "api";
+
+  String jobs() {
+    return prefix + ":jobs";
+  }
+
+  String delayed() {
+    return prefix + ":delayed";
+  }
+
+  String reports() {
+    return prefix + ":reports";
+  }
+
+  String dead() {
+    return prefix + ":dead";
+  }
+
+  String queued(JobId id) {
+    return prefix + ":queued:" + id.value();
+  }
+
+  String lease(JobId id) {
+    return prefix + ":lease:" + id.value();
+  }
+
+  String cancel(JobId id) {
+    return prefix + ":cancel:" + id.value();
+  }
+
+  String worker(String workerId) {
+    return prefix + ":worker:" + workerId;
+  }
+
+  String paused() {
+    return prefix + ":paused";
+  }
+
+  String workerPattern() {
+    return prefix + ":worker:*";
+  }
+}

@@ -1,0 +1,117 @@
+package io.mcpbridge.jobs.queue;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.models.stream.PendingMessages;
+import io.mcpbridge.core.jobs.JobMessageCodec;
+import io.mcpbridge.core.jobs.MalformedJobMessageException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code bridge queue} shows and does: queue depth and age, dead letters, and draining
+ * (workers stop taking new messages while {@code P:paused} exists; running jobs finish).
+ */
+public final class RedisQueueAdmin implements AutoCloseable {
+  private final RedisBroker broker;
+  private final QueueKeys keys;
+  private final Clock clock;
+
+  private RedisQueueAdmin(RedisBroker broker, Clock clock) {
+    this.broker = broker;
+    this.keys = broker.keys;
+    this.clock = clock;
+  }
+
+  /**
+   * Connects to the broker.
+   *
+   * @throws io.mcpbridge.core.error.BackendUnavailableException if it cannot be reached
+   */
+  public static RedisQueueAdmin connect(QueueSettings settings, Clock clock) {
+    return new RedisQueueAdmin(RedisBroker.connect(settings), clock);
+  }
+
+  /**
+   * The state of the queue.
+   *
+   * @param waiting messages in the stream not yet taken by a worker, plus taken ones not finished
+   * @param running messages taken by a worker and not yet acknowledged
+   * @param delayed retries waiting for their due time
+   * @param dead dead-lettered messages
+   * @param oldestAge age of the oldest message in the stream, if any
+   * @param workers ids of the workers with a current heartbeat
+   * @param draining true while workers take no new messages
+   */
+  public record Stats(long waiting, long running, long delayed, long dead, Optional<Duration> oldestAge,
+      List<String> workers, boolean draining) {}
+
+  /**
+   * A dead-lettered message.
+   *
+   * @param entryId its id in the dead-letter stream
+   * @param jobId the job, if the message could be read
+   * @param reason why it was dead-lettered
+   * @param at when
+   */
+  public record DeadLetter(String entryId, Optional<String> jobId, String reason, String at) {}
+
+  /** The queue's state now. */
+  public Stats stats() {
+    return broker.call("read queue statistics", redis -> {
+      long length = redis.xlen(keys.jobs());
+      PendingMessages pending = redis.xpending(keys.jobs(), QueueKeys.WORKERS_GROUP);
+      List<StreamMessage<String, byte[]>> first = redis.xrange(keys.jobs(), Range.create("-", "+"), Limit.from(1));
+      Optional<Duration> oldest = first.stream().findFirst().map(m -> Duration.between(
+          Instant.ofEpochMilli(Long.parseLong(m.getId().substring(0, m.getId().indexOf('-')))), clock.instant()));
+      List<String> workers = redis.keys(keys.workerPattern()).stream()
+          .map(k -> k.substring(keys.workerPattern().length() - 1)).sorted().toList();
+      return new Stats(length, pending.getCount(), redis.zcard(keys.delayed()), redis.xlen(keys.dead()), oldest, workers,
+          redis.exists(keys.paused()) > 0);
+    });
+  }
+
+  /** Up to {@code limit} dead letters, oldest first. */
+  public List<DeadLetter> deadLetters(int limit) {
+    return broker.call("read dead letters", redis -> {
+      List<DeadLetter> out = new ArrayList<>();
+      for (StreamMessage<String, byte[]> m : redis.xrange(keys.dead(), Range.create("-", "+"), Limit.from(limit))) {
+        Optional<String> job;
+        try {
+          job = Optional.of(JobMessageCodec.decode(text(m.getBody().get("job"))).jobId().value());
+        } catch (MalformedJobMessageException e) {
+          job = Optional.empty();
+        }
+        out.add(new DeadLetter(m.getId(), job, text(m.getBody().get("reason")), text(m.getBody().get("at"))));
+      }
+      return out;
+    });
+  }
+
+  /** Deletes dead letters (after they were inspected); returns how many. */
+  public long purgeDeadLetters() {
+    return broker.call("purge dead letters", redis -> redis.del(keys.dead()));
+  }
+
+  /** Makes workers stop taking new messages (running ones finish), or take them again. */
+  public void drain(boolean draining) {
+    broker.call(draining ? "drain the queue" : "resume the queue", redis -> draining
+        ? redis.set(keys.paused(), RedisJobBackend.bytes(clock.instant().toString()))
+        : redis.del(keys.paused()));
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    broker.close();
+  }
+}

@@ -1,0 +1,402 @@
+package io.mcpbridge.jobs.queue;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XClaimArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import io.lettuce.core.models.stream.PendingMessage;
+import io.mcpbridge.core.error.BackendUnavailableException;
+import io.mcpbridge.core.jobs.JobMessageCodec;
+import io.mcpbridge.core.jobs.MalformedJobMessageException;
+import io.mcpbridge.core.jobs.WorkerReportCodec;
+import io.mcpbridge.core.model.JobFailure;
+import io.mcpbridge.core.model.JobMessage;
+import io.mcpbridge.core.model.WorkerReport;
+import io.mcpbridge.core.port.ProgressListener;
+import io.mcpbridge.core.port.RemoteJobHandler;
+import io.mcpbridge.core.port.RunControl;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker loop of {@code bridge worker}: takes job messages from the Redis stream in the
+ * {@code workers} consumer group and runs them with a {@link RemoteJobHandler}, reporting back
+ * on the reports stream.
+ *
+ * <ul>
+ *   <li>Each of {@code concurrency} threads reads one message at a time on its own connection.
+ *       Messages another worker took and stopped renewing for longer than the lease (it died) are
+ *       taken over with {@code XAUTOCLAIM}; after {@code maxDeliveries} deliveries a message is
+ *       dead-lettered and its job reported failed.
+ *   <li>A job runs on one worker at a time: the worker must first acquire the job's lease key; a
+ *       heartbeat renews leases (and the pending entries' idle time) every third of the lease.
+ *   <li>A job cancelled before it is taken is reported cancelled without running; a running one
+ *       sees the cancel key within the poll interval.
+ *   <li>A message is acknowledged only after its final report is on the reports stream, so a
+ *       worker killed at any point leaves it to be taken over.
+ *   <li>{@link #close} stops taking work, lets running attempts finish within the grace period,
+ *       then stops them and hands their messages back (no final report, lease released).
+ *   <li>Broker outages: every loop retries with backoff up to 5 s; lettuce reconnects.
+ * </ul>
+ */
+public final class RedisWorker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisWorker.class);
+
+  private final RedisBroker broker;
+  private final QueueKeys keys;
+  private final QueueSettings settings;
+  private final RemoteJobHandler handler;
+  private final Clock clock;
+  private final String workerId;
+  private final int concurrency;
+  private final List<Thread> threads = new ArrayList<>();
+  private final Map<String, Attempt> running = new ConcurrentHashMap<>();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile boolean handingBack;
+  private volatile Instant lastBrokerContact = Instant.EPOCH;
+  private Thread heartbeat;
+
+  /** A message being run. */
+  private static final class Attempt {
+    final String entryId;
+    final JobMessage message;
+    final AtomicBoolean cancelled = new AtomicBoolean();
+
+    Attempt(String entryId, JobMessage message) {
+      this.entryId = entryId;
+      this.message = message;
+    }
+  }
+
+  private RedisWorker(RedisBroker broker, QueueSettings settings, RemoteJobHandler handler, Clock clock, String workerId,
+      int concurrency) {
+    this.broker = broker;
+    this.keys = broker.keys;
+    this.settings = settings;
+    this.handler = handler;
+    this.clock = clock;
+    this.workerId = workerId;
+    this.concurrency = concurrency;
+  }
+
+  /**
+   * Connects to the broker and starts taking work.
+   *
+   * @param workerId unique id of this worker (host and process), its consumer name
+   * @param concurrency attempts run at once
+   * @throws BackendUnavailableException if the broker cannot be reached at start
+   */
+  public static RedisWorker start(QueueSettings settings, RemoteJobHandler handler, Clock clock, String workerId,
+      int concurrency) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency >= 1");
+    }
+    RedisWorker worker = new RedisWorker(RedisBroker.connect(settings), settings, handler, clock, workerId, concurrency);
+    worker.lastBrokerContact = Instant.now();
+    for (int i = 1; i <= concurrency; i++) {
+      Thread t = RedisJobBackend.daemon("queue-worker-" + i, worker::takeWorkForever);
+      worker.threads.add(t);
+      t.start();
+    }
+    worker.heartbeat = RedisJobBackend.daemon("queue-worker-heartbeat", worker::heartbeatForever);
+    worker.heartbeat.start();
+    return worker;
+  }
+
+  /** This worker's id. */
+  public String id() {
+    return workerId;
+  }
+
+  /** Attempts running now. */
+  public int runningAttempts() {
+    return running.size();
+  }
+
+  /** True if the broker answered within the last lease. */
+  public boolean brokerReachable() {
+    return Duration.between(lastBrokerContact, Instant.now()).compareTo(settings.lease()) < 0;
+  }
+
+  /** True once {@link #close} began. */
+  public boolean stopping() {
+    return stopping.get();
+  }
+
+  private void takeWorkForever() {
+    StatefulRedisConnection<String, byte[]> connection = null;
+    Duration backoff = Duration.ofMillis(100);
+    long nextClaim = 0;
+    while (!stopping.get()) {
+      try {
+        if (connection == null) {
+          connection = broker.dedicated();
+        }
+        RedisCommands<String, byte[]> redis = connection.sync();
+        Optional<StreamMessage<String, byte[]>> next = Optional.empty();
+        if (redis.exists(keys.paused()) > 0) {
+          // Drained: take nothing new; running attempts (on other threads) carry on.
+          lastBrokerContact = Instant.now();
+          RedisJobBackend.sleep(settings.pollInterval().multipliedBy(4));
+          continue;
+        }
+        if (System.nanoTime() >= nextClaim) {
+          next = claimAbandoned(redis);
+          nextClaim = System.nanoTime() + settings.pollInterval().toNanos() * 4;
+        }
+        if (next.isEmpty()) {
+          List<StreamMessage<String, byte[]>> read = redis.xreadgroup(Consumer.from(QueueKeys.WORKERS_GROUP, workerId),
+              XReadArgs.Builder.count(1).block(settings.pollInterval().multipliedBy(4)),
+              XReadArgs.StreamOffset.lastConsumed(keys.jobs()));
+          next = read.stream().findFirst();
+        }
+        lastBrokerContact = Instant.now();
+        backoff = Duration.ofMillis(100);
+        if (next.isPresent() && !stopping.get()) {
+          take(redis, next.get());
+        }
+      } catch (RedisCommandExecutionException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+          recreateGroup();
+        } else {
+          LOG.warn("worker {}: broker refused a command: {}", workerId, e.getMessage());
+        }
+        RedisJobBackend.sleep(backoff);
+        backoff = RedisJobBackend.next(backoff);
+      } catch (RedisException | BackendUnavailableException e) {
+        if (!stopping.get()) {
+          LOG.warn("worker {}: broker unavailable; retrying in {} ms", workerId, backoff.toMillis());
+        }
+        RedisJobBackend.sleep(backoff);
+        backoff = RedisJobBackend.next(backoff);
+      }
+    }
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  private Optional<StreamMessage<String, byte[]>> claimAbandoned(RedisCommands<String, byte[]> redis) {
+    ClaimedMessages<String, byte[]> claimed = redis.xautoclaim(keys.jobs(), XAutoClaimArgs.Builder
+        .xautoclaim(Consumer.from(QueueKeys.WORKERS_GROUP, workerId), settings.lease(), "0-0").count(1));
+    return claimed.getMessages().stream().filter(m -> m.getBody() != null && !m.getBody().isEmpty()).findFirst();
+  }
+
+  private void take(RedisCommands<String, byte[]> redis, StreamMessage<String, byte[]> entry) {
+    byte[] wire = entry.getBody().get("job");
+    JobMessage message;
+    try {
+      message = JobMessageCodec.decode(wire == null ? "" : new String(wire, StandardCharsets.UTF_8));
+    } catch (MalformedJobMessageException e) {
+      deadLetter(redis, entry, wire, "unreadable job message: " + e.getMessage());
+      return;
+    }
+    long deliveries = deliveries(redis, entry.getId());
+    if (deliveries > settings.maxDeliveries()) {
+      deadLetter(redis, entry, wire, "delivered " + deliveries + " times without finishing (workers stopped while running it)");
+      report(redis, WorkerReport.ended(message.jobId(), message.attempt(), WorkerReport.Kind.FAILED, workerId, clock.instant(),
+          new JobFailure("DeadLettered", "moved to the dead-letter queue after " + settings.maxDeliveries()
+              + " deliveries that did not finish", false)));
+      return;
+    }
+    if (redis.exists(keys.cancel(message.jobId())) > 0) {
+      redis.del(keys.queued(message.jobId()));
+      report(redis, WorkerReport.ended(message.jobId(), message.attempt(), WorkerReport.Kind.CANCELLED, workerId,
+          clock.instant(), new JobFailure("Cancelled", "cancelled before it started", false)));
+      redis.xack(keys.jobs(), QueueKeys.WORKERS_GROUP, entry.getId());
+      redis.xdel(keys.jobs(), entry.getId());
+      return;
+    }
+    String lease = redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId),
+        SetArgs.Builder.nx().px(settings.lease().toMillis()));
+    if (!"OK".equals(lease)) {
+      // Another worker runs this job now: put the message back for later (half a lease), so the
+      // two attempts never overlap and the wait does not count as a failed delivery.
+      LOG.debug("worker {}: job {} is leased by another worker; message {} postponed", workerId, message.jobId(), entry.getId());
+      redis.zadd(keys.delayed(), (double) (clock.millis() + settings.lease().toMillis() / 2), wire);
+      redis.xack(keys.jobs(), QueueKeys.WORKERS_GROUP, entry.getId());
+      redis.xdel(keys.jobs(), entry.getId());
+      return;
+    }
+    redis.del(keys.queued(message.jobId()));
+    run(redis, entry, message);
+  }
+
+  private void run(RedisCommands<String, byte[]> redis, StreamMessage<String, byte[]> entry, JobMessage message) {
+    Attempt attempt = new Attempt(entry.getId(), message);
+    running.put(entry.getId(), attempt);
+    List<WorkerReport> finals = new ArrayList<>(1);
+    try {
+      RunControl control = new RunControl(attempt.cancelled::get, Optional.of(clock.instant().plus(message.timeout())),
+          ProgressListener.NONE, clock);
+      handler.run(message, control, r -> {
+        if (r.kind().endsAttempt()) {
+          finals.add(r); // sent below, unless this attempt is handed back
+        } else {
+          reportQuietly(redis, r);
+        }
+      });
+    } catch (RuntimeException e) {
+      LOG.error("worker {}: handler threw for job {}", workerId, message.jobId(), e);
+    } finally {
+      running.remove(entry.getId());
+    }
+    boolean handedBack = handingBack && attempt.cancelled.get() && redis.exists(keys.cancel(message.jobId())) == 0;
+    if (handedBack || finals.isEmpty()) {
+      redis.del(keys.lease(message.jobId()));
+      LOG.info("worker {}: handed job {} back to the queue", workerId, message.jobId());
+      return;
+    }
+    report(redis, finals.get(0));
+    redis.xack(keys.jobs(), QueueKeys.WORKERS_GROUP, entry.getId());
+    redis.xdel(keys.jobs(), entry.getId());
+    redis.del(keys.lease(message.jobId()));
+  }
+
+  private long deliveries(RedisCommands<String, byte[]> redis, String entryId) {
+    List<PendingMessage> pending = redis.xpending(keys.jobs(), QueueKeys.WORKERS_GROUP,
+        Range.create(entryId, entryId), Limit.from(1));
+    return pending.isEmpty() ? 1 : pending.get(0).getRedeliveryCount();
+  }
+
+  private void deadLetter(RedisCommands<String, byte[]> redis, StreamMessage<String, byte[]> entry, byte[] wire, String reason) {
+    LOG.warn("worker {}: dead-lettering message {}: {}", workerId, entry.getId(), reason);
+    redis.xadd(keys.dead(), Map.of("job", wire == null ? new byte[0] : wire, "reason", RedisJobBackend.bytes(reason),
+        "entry", RedisJobBackend.bytes(entry.getId()), "at", RedisJobBackend.bytes(clock.instant().toString())));
+    redis.xack(keys.jobs(), QueueKeys.WORKERS_GROUP, entry.getId());
+    redis.xdel(keys.jobs(), entry.getId());
+  }
+
+  /** Sends a report, retrying while the broker is away (a final report must not be lost). */
+  private void report(RedisCommands<String, byte[]> redis, WorkerReport r) {
+    byte[] wire = WorkerReportCodec.encode(r);
+    Duration backoff = Duration.ofMillis(100);
+    while (true) {
+      try {
+        redis.xadd(keys.reports(), Map.of("report", wire));
+        return;
+      } catch (RedisException e) {
+        if (stopping.get() && handingBack) {
+          throw e; // leave the message pending for another worker
+        }
+        LOG.warn("worker {}: could not send a {} report of job {}; retrying", workerId, r.kind(), r.jobId());
+        RedisJobBackend.sleep(backoff);
+        backoff = RedisJobBackend.next(backoff);
+      }
+    }
+  }
+
+  private void reportQuietly(RedisCommands<String, byte[]> redis, WorkerReport r) {
+    try {
+      redis.xadd(keys.reports(), Map.of("report", WorkerReportCodec.encode(r)));
+    } catch (RedisException e) {
+      LOG.debug("worker {}: progress report of job {} lost: {}", workerId, r.jobId(), e.getMessage());
+    }
+  }
+
+  private void heartbeatForever() {
+    long renewEvery = settings.lease().toNanos() / 3;
+    long nextRenewal = 0;
+    while (!stopping.get() || !running.isEmpty()) {
+      try {
+        broker.call("heartbeat", redis -> {
+          for (Attempt a : running.values()) {
+            if (redis.exists(keys.cancel(a.message.jobId())) > 0) {
+              a.cancelled.set(true);
+            }
+          }
+          return null;
+        });
+        if (System.nanoTime() >= nextRenewal) {
+          renewLeases();
+          nextRenewal = System.nanoTime() + renewEvery;
+        }
+        lastBrokerContact = Instant.now();
+      } catch (BackendUnavailableException | RedisException e) {
+        LOG.debug("worker {}: heartbeat failed: {}", workerId, e.getMessage());
+      }
+      RedisJobBackend.sleep(settings.pollInterval());
+    }
+  }
+
+  private void renewLeases() {
+    broker.call("renew leases", redis -> {
+      long ttl = settings.lease().toMillis();
+      redis.set(keys.worker(workerId), RedisJobBackend.bytes("{\"running\":" + running.size() + ",\"concurrency\":"
+          + concurrency + ",\"at\":\"" + Instant.now() + "\"}"), SetArgs.Builder.px(ttl));
+      for (Attempt a : running.values()) {
+        redis.set(keys.lease(a.message.jobId()), RedisJobBackend.bytes(workerId), SetArgs.Builder.px(ttl));
+        redis.xclaim(keys.jobs(), Consumer.from(QueueKeys.WORKERS_GROUP, workerId),
+            XClaimArgs.Builder.minIdleTime(0).justid(), a.entryId);
+      }
+      return null;
+    });
+  }
+
+  private void recreateGroup() {
+    try {
+      broker.ensureGroup(keys.jobs(), QueueKeys.WORKERS_GROUP);
+      broker.ensureGroup(keys.reports(), QueueKeys.API_GROUP);
+    } catch (RedisException e) {
+      LOG.debug("recreating consumer groups failed: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Stops taking work; running attempts may finish within the grace period, then are stopped and
+   * handed back to the queue. Returns when every thread ended.
+   */
+  @Override
+  public void close() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    long graceEnd = System.nanoTime() + settings.shutdownGrace().toNanos();
+    while (!running.isEmpty() && System.nanoTime() < graceEnd) {
+      RedisJobBackend.sleep(Duration.ofMillis(20));
+    }
+    if (!running.isEmpty()) {
+      LOG.info("worker {}: {} attempt(s) still running after the grace period; handing them back", workerId, running.size());
+      handingBack = true;
+      running.values().forEach(a -> a.cancelled.set(true));
+    }
+    for (Thread t : threads) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      broker.call("deregister worker", redis -> redis.del(keys.worker(workerId)));
+    } catch (BackendUnavailableException e) {
+      LOG.debug("worker {}: could not deregister: {}", workerId, e.getMessage());
+    }
+    try {
+      heartbeat.join(TimeUnit.SECONDS.toMillis(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    broker.close();
+  }
+}
