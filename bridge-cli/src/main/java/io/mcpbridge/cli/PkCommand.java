@@ -9,6 +9,7 @@ import io.mcpbridge.core.pk.PkAnalysis;
 import io.mcpbridge.core.pk.PkOptions;
 import io.mcpbridge.core.pk.PkParameterCalculator;
 import io.mcpbridge.core.pk.PkParameterValue;
+import io.mcpbridge.core.pk.TerminalPhaseFit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -38,13 +39,18 @@ final class PkCommand implements Callable<Integer> {
   @Option(names = "--infusion-time", description = "Infusion time in minutes (MRT is corrected by half of it).")
   Double infusionTime;
 
+  @Option(names = "--terminal-phase", defaultValue = "last-two-points",
+      description = "Terminal-phase rule for λz: last-two-points (OSP's shipped calculator, as PK-Sim and ospsuite output) "
+          + "or regression (least squares over the window, as OSP's PK-calculator specifications print). Default: ${DEFAULT-VALUE}.")
+  String terminalPhase;
+
   @Option(names = "--format", defaultValue = "json", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Override
   public Integer call() throws Exception {
     OspResultCsv.Result result = new OspResultCsv().parse(csv);
-    PkOptions options = PkOptions.defaults();
+    PkOptions options = PkOptions.defaults().withTerminalPhaseFit(TerminalPhaseFit.fromWireName(terminalPhase));
     if (dosePerBodyWeight != null) {
       options = options.withTotalDrugMassPerBodyWeight(dosePerBodyWeight);
     }
