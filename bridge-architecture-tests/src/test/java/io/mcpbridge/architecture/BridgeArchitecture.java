@@ -39,7 +39,7 @@ final class BridgeArchitecture {
         // core.security holds pure policies used at the edges (the per-key rate limiter).
         .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."), pkg("core.audit.."),
             pkg("core.security.."))
-        .applicationServices(pkg("core.config.."), pkg("core.service.."))
+        .applicationServices(pkg("core.config.."), pkg("core.service.."), pkg("core.sensitivity.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
         .adapter("audit-local", pkg("audit.local.."))
