@@ -117,8 +117,9 @@ public final class LocalSensitivityAnalysis {
         futures.add(pool.submit(() -> {
           try {
             Map<String, PkAnalysis> out = analyse(engine.run(spec, perRun));
-            int done = finished.incrementAndGet();
-            control.progress().onProgress(done, total);
+            synchronized (finished) { // listeners need not be thread-safe
+              control.progress().onProgress(finished.incrementAndGet(), total);
+            }
             return out;
           } catch (RuntimeException e) {
             failed.set(true);

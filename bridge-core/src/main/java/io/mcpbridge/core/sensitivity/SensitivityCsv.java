@@ -41,6 +41,67 @@ public final class SensitivityCsv {
     return w.toString();
   }
 
+  /**
+   * Reads what {@link #write} wrote (or OSP exported): quoted fields, a header line first. A NaN
+   * value is a sensitivity OSP could not compute.
+   *
+   * @throws IllegalArgumentException if a line does not have the five columns
+   */
+  public static List<PkSensitivity> read(String csv) {
+    List<PkSensitivity> out = new java.util.ArrayList<>();
+    String[] lines = csv.replace("\uFEFF", "").split("\r?\n");
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      List<String> f = fields(lines[i]);
+      if (f.size() != 5) {
+        throw new IllegalArgumentException("line " + (i + 1) + " has " + f.size() + " columns, not 5");
+      }
+      double value = parse(f.get(3));
+      out.add(new PkSensitivity(f.get(0), f.get(1), f.get(4), f.get(2), value,
+          Double.isNaN(value) ? SensitivityState.FAILED_TO_CALCULATE_DEFAULT_PK_VALUE : SensitivityState.SUCCESS));
+    }
+    return out;
+  }
+
+  private static double parse(String text) {
+    return switch (text) {
+      case "NaN", "NA" -> Double.NaN;
+      case "Inf" -> Double.POSITIVE_INFINITY;
+      case "-Inf" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(text);
+    };
+  }
+
+  private static List<String> fields(String line) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        out.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    out.add(cell.toString());
+    return out;
+  }
+
   static String number(double v) {
     if (Double.isNaN(v)) {
       return "NaN";

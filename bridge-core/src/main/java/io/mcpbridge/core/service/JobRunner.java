@@ -10,12 +10,16 @@ import io.mcpbridge.core.model.Job;
 import io.mcpbridge.core.model.JobEvent;
 import io.mcpbridge.core.model.JobFailure;
 import io.mcpbridge.core.model.JobId;
+import io.mcpbridge.core.model.JobKind;
+import io.mcpbridge.core.model.JobOutput;
+import io.mcpbridge.core.model.JobRequest;
 import io.mcpbridge.core.model.JobState;
 import io.mcpbridge.core.model.ResultId;
 import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.StoredResult;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.AuditSink;
+import io.mcpbridge.core.sensitivity.SensitivityJobs;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobHandler;
 import io.mcpbridge.core.port.JobRegistry;
@@ -31,8 +35,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Runs one attempt of a simulation job: queued → running → succeeded / failed / cancelled /
- * timed_out, or back to queued for a retry with backoff. Every transition goes through the
+ * Runs one attempt of a job (a simulation run, or the sensitivity analysis stored with the job):
+ * queued → running → succeeded / failed / cancelled / timed_out, or back to queued for a retry
+ * with backoff. Every transition goes through the
  * registry (compare-and-set, so a job is never finished twice), is announced to watchers and is
  * audited. Thread-safe; the backend calls it from worker threads.
  */
@@ -46,6 +51,7 @@ public final class JobRunner implements JobHandler {
   private final JobNotifier notifier;
   private final AuditSink audit;
   private final Clock clock;
+  private final SensitivityJobs sensitivity;
   private final System.Logger log = System.getLogger(JobRunner.class.getName());
 
   public JobRunner(JobRegistry registry, SimulationEngine engine, JobBackend backend, JobNotifier notifier,
@@ -56,6 +62,7 @@ public final class JobRunner implements JobHandler {
     this.notifier = notifier;
     this.audit = audit;
     this.clock = clock;
+    this.sensitivity = new SensitivityJobs(engine, Runtime.getRuntime().availableProcessors());
   }
 
   @Override
@@ -81,6 +88,12 @@ public final class JobRunner implements JobHandler {
       StoredSimulation sim = registry.findSimulation(running.simulationId(), running.revision())
           .orElseThrow(() -> new io.mcpbridge.core.error.NotFoundException("simulation " + running.simulationId()
               + " revision " + running.revision() + " no longer exists"));
+      Optional<JobRequest> request = registry.findJobRequest(id);
+      if (request.isPresent() && request.get().kind() == JobKind.SENSITIVITY) {
+        String csv = sensitivity.run(sim.spec(), request.get().body(), withProgress(id, control));
+        finishSucceeded(running, JobKind.SENSITIVITY, csv);
+        return;
+      }
       SimulationResult result = engine.run(sim.spec(), withProgress(id, control));
       finishSucceeded(running, sim, result);
     } catch (RunCancelledException e) {
@@ -145,6 +158,20 @@ public final class JobRunner implements JobHandler {
     Instant now = clock.instant();
     ResultId resultId = ResultId.random();
     registry.saveResult(new StoredResult(resultId, running.id(), sim.id(), sim.revision(), result, now));
+    if (registry.updateJob(latest.succeeded(resultId, now), Set.of(JobState.RUNNING), Optional.of("succeeded"))) {
+      announce(running.id(), JobState.SUCCEEDED, Map.of("resultsId", resultId.value()));
+    }
+  }
+
+  private void finishSucceeded(Job running, JobKind kind, String content) {
+    Job latest = registry.findJob(running.id()).orElse(running);
+    if (latest.cancelRequested()) {
+      finish(running, JobState.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
+      return;
+    }
+    Instant now = clock.instant();
+    ResultId resultId = ResultId.random();
+    registry.saveJobOutput(new JobOutput(resultId, running.id(), kind, content, now));
     if (registry.updateJob(latest.succeeded(resultId, now), Set.of(JobState.RUNNING), Optional.of("succeeded"))) {
       announce(running.id(), JobState.SUCCEEDED, Map.of("resultsId", resultId.value()));
     }
