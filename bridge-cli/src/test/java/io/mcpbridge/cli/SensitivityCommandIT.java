@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * shared reference data.
  */
 class SensitivityCommandIT {
+  /** The output OSP's reference analysis reports. */
+  private static final String OUTPUT = "Organism|A|Concentration in container";
   @TempDir Path work;
 
   private static Path reference(String relative) {
@@ -61,7 +63,7 @@ class SensitivityCommandIT {
   void individual3OfThePopulationReproducesOspsExport() throws Exception {
     Path out = work.resolve("sa.csv");
     List<String> args = new ArrayList<>(List.of("sensitivity", "run", reference("population/MiniModel2.pkml").toString(),
-        "--pk", "C_max", "t_max", "C_tEnd", "AUC_tEnd", "Thalf", "--out", out.toString()));
+        "--outputs", OUTPUT, "--pk", "C_max", "t_max", "C_tEnd", "AUC_tEnd", "Thalf", "--out", out.toString()));
     args.addAll(individual3());
 
     BridgeProcess.Outcome outcome = BridgeProcess.run(work, Map.of(), args.toArray(String[]::new));
@@ -79,7 +81,7 @@ class SensitivityCommandIT {
   void thresholdKeepsTheLargestSensitivities() throws Exception {
     Path out = work.resolve("top.csv");
     BridgeProcess.Outcome outcome = BridgeProcess.run(work, Map.of(), "sensitivity", "run",
-        reference("population/MiniModel2.pkml").toString(), "--pk", "AUC_tEnd", "--threshold", "0.5",
+        reference("population/MiniModel2.pkml").toString(), "--outputs", OUTPUT, "--pk", "AUC_tEnd", "--threshold", "0.5",
         "--out", out.toString());
 
     assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
@@ -118,5 +120,35 @@ class SensitivityCommandIT {
     assertThat(Math.abs(aucDefault - 80.71106)).isGreaterThan(1e-2);
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.stderr()).contains("last-two-points", "regression");
+  }
+
+  @Test
+  void pkWithDosingGivesOspsMultipleDoseNamesAndOspCsvUsesDisplayUnits() throws Exception {
+    String csv = reference("pkml/pk-calculator/MultipleDosing_0_8_16.csv").toString();
+    BridgeProcess.Outcome json = BridgeProcess.run(work, Map.of(), "pk", "--csv", csv, "--dosing", "0:4,8:4,16:2",
+        "--terminal-phase", "regression");
+    BridgeProcess.Outcome osp = BridgeProcess.run(work, Map.of(), "pk", "--csv", csv, "--dosing", "0,8,16",
+        "--format", "osp-csv");
+    BridgeProcess.Outcome bad = BridgeProcess.run(work, Map.of(), "pk", "--csv", csv, "--dosing", "0,eight");
+
+    assertThat(json.exitCode()).as(json.stderr()).isZero();
+    var values = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.stdout()).elements().next();
+    // OSP's PK-calculator specification for this file (dosing at 0, 8, 16; doses 4, 4, 2).
+    assertThat(values.get("C_max_tDLast_tEnd").get("value").asDouble()).isCloseTo(16.72404671, within(1e-2));
+    assertThat(values.get("AUC_tDLast_minus_1_tDLast").get("value").asDouble()).isCloseTo(53.43142, within(1e-2));
+    assertThat(values.get("AUC_inf_tDLast").get("value").asDouble()).isCloseTo(152.2144, within(1e-2));
+    assertThat(values.get("AUC_tD1_tD2_norm").get("value").asDouble())
+        .isCloseTo(values.get("AUC_tD1_tD2").get("value").asDouble() / 4, within(1e-9));
+    assertThat(values.has("CL")).isFalse();
+
+    assertThat(osp.exitCode()).as(osp.stderr()).isZero();
+    List<String> lines = osp.stdout().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("IndividualId,QuantityPath,Parameter,Value,Unit");
+    String thalf = lines.stream().filter(l -> l.contains(",Thalf_tDLast_tEnd,")).findFirst().orElseThrow();
+    assertThat(thalf).endsWith(",h");
+    assertThat(lines.stream().filter(l -> l.contains(",C_trough_tD2,"))).hasSize(1);
+
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.stderr()).contains("--dosing").contains("eight");
   }
 }

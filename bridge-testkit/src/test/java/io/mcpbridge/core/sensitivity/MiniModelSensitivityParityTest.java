@@ -37,8 +37,11 @@ class MiniModelSensitivityParityTest {
     List<PopulationReference.OspRow> osp =
         PopulationReference.ospSensitivities("MiniModel2_individual3_sensitivity_ospsuite.csv");
 
+    // OSP's analysis reports one output and five PK parameters; ask for the same.
+    List<String> outputs = osp.stream().map(PopulationReference.OspRow::quantityPath).distinct().toList();
+    List<String> pk = osp.stream().map(PopulationReference.OspRow::pkParameter).distinct().toList();
     SensitivityRequest request = new SensitivityRequest(SimulationSpec.of(model), individual3, List.of(),
-        SensitivityRequest.DEFAULT_STEPS, SensitivityRequest.DEFAULT_RANGE, List.of(), List.of());
+        SensitivityRequest.DEFAULT_STEPS, SensitivityRequest.DEFAULT_RANGE, outputs, pk);
     SensitivityPlan plan = new SensitivityPlanner(engine).plan(request);
     SensitivityResults results = new LocalSensitivityAnalysis(engine, new PkParameterCalculator(), PkOptions.defaults(), 2)
         .run(plan, RunControl.unbounded());
@@ -48,6 +51,7 @@ class MiniModelSensitivityParityTest {
         .collect(Collectors.toCollection(LinkedHashSet::new));
     assertThat(results.parameterPaths()).containsExactlyInAnyOrderElementsOf(ospParameters);
     assertThat(results.runs()).isEqualTo(1 + 4 * ospParameters.size());
+    assertThat(results.entries()).hasSameSizeAs(osp);
 
     double worst = 0;
     for (PopulationReference.OspRow row : osp) {
