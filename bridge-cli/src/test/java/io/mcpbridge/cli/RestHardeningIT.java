@@ -25,7 +25,7 @@ class RestHardeningIT {
   private static final int MAX_BODY = 4096;
   private static final List<String> TOOLS = List.of("discover_models", "load_simulation", "list_parameters",
       "get_parameter_value", "set_parameter_value", "run_simulation", "get_job_status", "cancel_job",
-      "get_simulation_results", "calculate_pk_parameters");
+      "get_simulation_results", "calculate_pk_parameters", "run_sensitivity_analysis", "get_sensitivity_results");
 
   @TempDir static Path work;
   private static RunningBridge bridge;
