@@ -19,6 +19,7 @@ import io.mcpbridge.core.sensitivity.SensitivityPlanner;
 import io.mcpbridge.core.sensitivity.SensitivityRequest;
 import io.mcpbridge.core.sensitivity.SensitivityResults;
 import io.mcpbridge.core.service.ModelAccess;
+import io.mcpbridge.core.service.ParameterPathMatcher;
 import io.mcpbridge.core.units.UnitCatalog;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
@@ -102,7 +103,7 @@ final class SensitivityRunCommand implements Callable<Integer> {
     for (String set : sets) {
       baseline.add(SetArgument.parse(set).toOverride(loaded, units));
     }
-    SensitivityPlan plan = new SensitivityPlanner(engine).plan(new SensitivityRequest(SimulationSpec.of(ref), baseline,
+    SensitivityPlan plan = new SensitivityPlanner(engine, ParameterPathMatcher::compile).plan(new SensitivityRequest(SimulationSpec.of(ref), baseline,
         parameters, steps, range, outputs, pkParameters));
 
     RunCountProgress progress = TerminalProgress.stderrIsTerminal()

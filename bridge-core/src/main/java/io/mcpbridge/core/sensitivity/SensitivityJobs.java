@@ -10,14 +10,17 @@ import java.util.Objects;
 /** Runs a stored sensitivity analysis ({@link SensitivityJobRequest}) as a job attempt. */
 public final class SensitivityJobs {
   private final SimulationEngine engine;
+  private final PathPatterns patterns;
   private final int parallelism;
 
   /**
    * @param engine the engine the runs go through
+   * @param patterns compiles parameter path patterns
    * @param parallelism simulations of one analysis at a time, ≥ 1
    */
-  public SensitivityJobs(SimulationEngine engine, int parallelism) {
+  public SensitivityJobs(SimulationEngine engine, PathPatterns patterns, int parallelism) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.patterns = Objects.requireNonNull(patterns, "patterns");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
     }
@@ -32,7 +35,7 @@ public final class SensitivityJobs {
    */
   public String run(SimulationSpec simulation, String body, RunControl control) {
     SensitivityJobRequest request = SensitivityJobRequest.decode(body);
-    SensitivityPlan plan = new SensitivityPlanner(engine).plan(request.toRequest(simulation));
+    SensitivityPlan plan = new SensitivityPlanner(engine, patterns).plan(request.toRequest(simulation));
     PkOptions pk = PkOptions.defaults().withTerminalPhaseFit(request.terminalPhase());
     SensitivityResults results =
         new LocalSensitivityAnalysis(engine, new PkParameterCalculator(), pk, parallelism).run(plan, control);

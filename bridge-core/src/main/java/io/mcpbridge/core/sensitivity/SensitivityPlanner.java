@@ -9,7 +9,6 @@ import io.mcpbridge.core.model.QuantityKind;
 import io.mcpbridge.core.model.SimulationSpec;
 import io.mcpbridge.core.pk.PkParameterNames;
 import io.mcpbridge.core.port.SimulationEngine;
-import io.mcpbridge.core.service.ParameterPathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -27,9 +26,15 @@ import java.util.Set;
  */
 public final class SensitivityPlanner {
   private final SimulationEngine engine;
+  private final PathPatterns patterns;
 
-  public SensitivityPlanner(SimulationEngine engine) {
+  /**
+   * @param engine loads the model and tells which parameters a run reads
+   * @param patterns compiles the parameter path patterns of requests
+   */
+  public SensitivityPlanner(SimulationEngine engine, PathPatterns patterns) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.patterns = Objects.requireNonNull(patterns, "patterns");
   }
 
   /**
@@ -101,9 +106,9 @@ public final class SensitivityPlanner {
       }
     }
     for (String text : request.parameters()) {
-      ParameterPathMatcher matcher;
+      PathPatterns.Pattern matcher;
       try {
-        matcher = ParameterPathMatcher.compile(text);
+        matcher = patterns.compile(text);
       } catch (InvalidInputException e) {
         problems.add(ErrorDetail.error("parameters", "'" + text + "': " + e.getMessage()));
         continue;

@@ -62,7 +62,7 @@ public final class JobRunner implements JobHandler {
     this.notifier = notifier;
     this.audit = audit;
     this.clock = clock;
-    this.sensitivity = new SensitivityJobs(engine, Runtime.getRuntime().availableProcessors());
+    this.sensitivity = new SensitivityJobs(engine, ParameterPathMatcher::compile, Runtime.getRuntime().availableProcessors());
   }
 
   @Override

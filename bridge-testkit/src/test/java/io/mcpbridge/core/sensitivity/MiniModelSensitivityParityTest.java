@@ -9,6 +9,7 @@ import io.mcpbridge.core.model.SimulationSpec;
 import io.mcpbridge.core.pk.PkOptions;
 import io.mcpbridge.core.pk.PkParameterCalculator;
 import io.mcpbridge.core.port.RunControl;
+import io.mcpbridge.core.service.ParameterPathMatcher;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
 import java.util.LinkedHashSet;
@@ -42,7 +43,7 @@ class MiniModelSensitivityParityTest {
     List<String> pk = osp.stream().map(PopulationReference.OspRow::pkParameter).distinct().toList();
     SensitivityRequest request = new SensitivityRequest(SimulationSpec.of(model), individual3, List.of(),
         SensitivityRequest.DEFAULT_STEPS, SensitivityRequest.DEFAULT_RANGE, outputs, pk);
-    SensitivityPlan plan = new SensitivityPlanner(engine).plan(request);
+    SensitivityPlan plan = new SensitivityPlanner(engine, ParameterPathMatcher::compile).plan(request);
     SensitivityResults results = new LocalSensitivityAnalysis(engine, new PkParameterCalculator(), PkOptions.defaults(), 2)
         .run(plan, RunControl.unbounded());
 

@@ -13,6 +13,7 @@ import io.mcpbridge.core.model.QuantityKind;
 import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.SimulationSpec;
 import io.mcpbridge.core.port.RunControl;
+import io.mcpbridge.core.service.ParameterPathMatcher;
 import io.mcpbridge.core.port.SimulationEngine;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class SensitivityPlannerTest {
   private final PkmlSimulationEngine engine = new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS);
   private final ModelRef model = PopulationReference.model("MiniModel2.pkml");
-  private final SensitivityPlanner planner = new SensitivityPlanner(engine);
+  private final SensitivityPlanner planner = new SensitivityPlanner(engine, ParameterPathMatcher::compile);
 
   private SensitivityRequest request(List<ParameterOverride> baseline, List<String> parameters, int steps, double range,
       List<String> outputs, List<String> pk) {
@@ -108,7 +109,7 @@ class SensitivityPlannerTest {
         throw new AssertionError("nothing may run");
       }
     };
-    assertThatThrownBy(() -> new SensitivityPlanner(noOutputs).plan(SensitivityRequest.defaults(SimulationSpec.of(model))))
+    assertThatThrownBy(() -> new SensitivityPlanner(noOutputs, ParameterPathMatcher::compile).plan(SensitivityRequest.defaults(SimulationSpec.of(model))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("no outputs");
   }
 }

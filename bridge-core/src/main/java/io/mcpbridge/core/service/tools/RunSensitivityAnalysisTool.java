@@ -21,6 +21,7 @@ import io.mcpbridge.core.sensitivity.SensitivityJobRequest;
 import io.mcpbridge.core.sensitivity.SensitivityPlan;
 import io.mcpbridge.core.sensitivity.SensitivityPlanner;
 import io.mcpbridge.core.sensitivity.SensitivityRequest;
+import io.mcpbridge.core.service.ParameterPathMatcher;
 import io.mcpbridge.core.service.Simulations;
 import io.mcpbridge.core.service.Tool;
 import java.time.Clock;
@@ -114,7 +115,7 @@ public final class RunSensitivityAnalysisTool
         input.variationRange().orElse(SensitivityRequest.DEFAULT_RANGE), input.outputPaths().orElse(List.of()),
         input.pkParameters().orElse(List.of()),
         input.terminalPhase().map(TerminalPhaseFit::fromWireName).orElse(TerminalPhaseFit.ospDefault()));
-    SensitivityPlan plan = new SensitivityPlanner(engine).plan(request.toRequest(sim.spec()));
+    SensitivityPlan plan = new SensitivityPlanner(engine, ParameterPathMatcher::compile).plan(request.toRequest(sim.spec()));
 
     String owner = context.principal().subject();
     String body = request.encode();
