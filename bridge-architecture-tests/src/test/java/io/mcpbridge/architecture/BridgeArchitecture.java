@@ -41,7 +41,7 @@ final class BridgeArchitecture {
         // core.jobs holds the wire codecs of job messages and worker reports (pure JDK).
         .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."), pkg("core.audit.."),
             pkg("core.security.."), pkg("core.population.."), pkg("core.jobs.."))
-        .applicationServices(pkg("core.config.."), pkg("core.service.."))
+        .applicationServices(pkg("core.config.."), pkg("core.service.."), pkg("core.sensitivity.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))
         .adapter("audit-local", pkg("audit.local.."))

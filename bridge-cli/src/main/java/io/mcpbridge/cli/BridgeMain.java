@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bridge", mixinStandardHelpOptions = true, versionProvider = BridgeMain.VersionProvider.class,
     description = "MCP Bridge: simulate OSP .pkml models natively, over MCP, REST and this CLI.",
     subcommands = {ServeCommand.class, WorkerCommand.class, QueueCommand.class, McpCommand.class, CallCommand.class, RunCommand.class, PopulationCommand.class, PkCommand.class,
+        SensitivityCommand.class,
         ConfigCommand.class, AuditCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  ok                          1  failed or invalid (e.g. config check)",

@@ -37,10 +37,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "call", mixinStandardHelpOptions = true,
     description = {"Call a tool with arguments, in-process or against a running server (--server).",
         "Arguments: --arg key=value (value read as JSON when it is valid JSON, else as text) or --json '{…}'.",
-        "Critical tools (load_simulation, set_parameter_value, run_simulation) need --yes or a 'y' at the prompt.",
-        "In-process, run_simulation waits for the job (it runs in this process); with --server it returns the job id at once.",
+        "Critical tools (load_simulation, set_parameter_value, run_simulation, run_sensitivity_analysis) need --yes or a 'y' at the prompt.",
+        "In-process, run_simulation and run_sensitivity_analysis wait for the job (it runs in this process); with --server",
+        "they return the job id at once.",
         "Tools: discover_models, load_simulation, list_parameters, get_parameter_value, set_parameter_value,",
-        "run_simulation, get_job_status, cancel_job, get_simulation_results, calculate_pk_parameters."})
+        "run_simulation, get_job_status, cancel_job, get_simulation_results, calculate_pk_parameters,",
+        "run_sensitivity_analysis, get_sensitivity_results."})
 final class CallCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -102,7 +104,7 @@ final class CallCommand implements Callable<Integer> {
       }
       out.println(mapper.writeValueAsString(output));
       out.flush();
-      if ("run_simulation".equals(tool)) {
+      if ("run_simulation".equals(tool) || "run_sensitivity_analysis".equals(tool)) {
         JobWaiter.awaitTerminal(runtime, mapper.valueToTree(output).get("jobId").asText(), spec.commandLine().getErr());
       }
     }

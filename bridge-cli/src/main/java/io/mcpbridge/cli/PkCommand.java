@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpbridge.core.model.TimeSeries;
+import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.pk.DosingInterval;
+import io.mcpbridge.core.pk.OspDisplayUnits;
 import io.mcpbridge.core.pk.OspResultCsv;
 import io.mcpbridge.core.pk.PkAnalysis;
 import io.mcpbridge.core.pk.PkOptions;
 import io.mcpbridge.core.pk.PkParameterCalculator;
 import io.mcpbridge.core.pk.PkParameterValue;
+import io.mcpbridge.core.pk.TerminalPhaseFit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +31,7 @@ import picocli.CommandLine.Spec;
         "(header: IndividualId,Time [min],<quantity path> [<unit>],…; BOM and quotes tolerated; , or ; separated).",
         "Values are reported in base units. With several individuals, keys are prefixed with the individual id."})
 final class PkCommand implements Callable<Integer> {
-  enum Format { json, table }
+  enum Format { json, table, osp_csv }
 
   @Spec CommandSpec spec;
 
@@ -38,36 +44,111 @@ final class PkCommand implements Callable<Integer> {
   @Option(names = "--infusion-time", description = "Infusion time in minutes (MRT is corrected by half of it).")
   Double infusionTime;
 
-  @Option(names = "--format", defaultValue = "json", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--terminal-phase", defaultValue = "last-two-points",
+      description = "Terminal-phase rule for λz: last-two-points (OSP's shipped calculator, as PK-Sim and ospsuite output) "
+          + "or regression (least squares over the window, as OSP's PK-calculator specifications print). Default: ${DEFAULT-VALUE}.")
+  String terminalPhase;
+
+  @Option(names = "--dosing", paramLabel = "START[:DOSE_PER_BW],...", split = ",",
+      description = "Application start times in minutes for multiple dosing, each optionally with its dose per body weight "
+          + "(µmol/kg), e.g. 0,480,960 or 0:2,480:2. Interval i runs to the next start, the last to the last sample.")
+  List<String> dosing = new ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "json", converter = FormatConverter.class,
+      description = "Output: json, table or osp-csv (OSP's PK-analyses layout IndividualId,QuantityPath,Parameter,Value,Unit "
+          + "in OSP's display units) (default: ${DEFAULT-VALUE}).")
   Format format;
+
+  /** Accepts osp-csv for the enum constant osp_csv. */
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.valueOf(value.replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("expected json, table or osp-csv, not '" + value + "'");
+      }
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
     OspResultCsv.Result result = new OspResultCsv().parse(csv);
-    PkOptions options = PkOptions.defaults();
+    PkOptions options = PkOptions.defaults().withTerminalPhaseFit(TerminalPhaseFit.fromWireName(terminalPhase));
     if (dosePerBodyWeight != null) {
       options = options.withTotalDrugMassPerBodyWeight(dosePerBodyWeight);
     }
     if (infusionTime != null) {
       options = options.withInfusionTime(infusionTime);
     }
+    List<double[]> applications = applications(dosing);
     PkParameterCalculator calculator = new PkParameterCalculator();
     boolean several = result.individuals().size() > 1;
     Map<String, PkAnalysis> analyses = new LinkedHashMap<>();
+    List<String[]> ospRows = new ArrayList<>();
     for (OspResultCsv.Individual individual : result.individuals()) {
+      double[] t = individual.times();
+      PkOptions own = applications.isEmpty() ? options : options.withDosingIntervals(intervals(applications, t[t.length - 1]));
       for (TimeSeries series : individual.series()) {
         String key = several ? individual.individualId() + "|" + series.path() : series.path();
-        analyses.put(key, calculator.calculate(individual.times(), series, options));
+        PkAnalysis analysis = calculator.calculate(t, series, own);
+        analyses.put(key, analysis);
+        for (PkParameterValue p : analysis.parameters()) {
+          OspDisplayUnits.Display d = OspDisplayUnits.of(p.unit());
+          String value = p.value() == null ? "NaN" : Double.toString(p.value() * d.factor());
+          ospRows.add(new String[] {Integer.toString(individual.individualId()), series.path(), p.name(), value, d.unit()});
+        }
       }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(json(analyses));
+    } else if (format == Format.osp_csv) {
+      out.println("IndividualId,QuantityPath,Parameter,Value,Unit");
+      for (String[] row : ospRows) {
+        out.println(row[0] + "," + quoted(row[1]) + "," + row[2] + "," + row[3] + "," + row[4]);
+      }
     } else {
       table(analyses, out);
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** Parses START[:DOSE] items into sorted {start, dose or NaN}. */
+  private static List<double[]> applications(List<String> items) {
+    List<double[]> out = new ArrayList<>();
+    for (String item : items) {
+      String[] parts = item.trim().split(":", -1);
+      try {
+        double start = Double.parseDouble(parts[0]);
+        double dose = parts.length > 1 ? Double.parseDouble(parts[1]) : Double.NaN;
+        if (parts.length > 2 || !Double.isFinite(start) || parts.length > 1 && !(dose > 0 && Double.isFinite(dose))) {
+          throw new NumberFormatException();
+        }
+        out.add(new double[] {start, dose});
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("--dosing: '" + item + "' is not START[:DOSE_PER_BW] (minutes, positive µmol/kg)");
+      }
+    }
+    out.sort(java.util.Comparator.comparingDouble(a -> a[0]));
+    return out;
+  }
+
+  /** OSP's intervals: each application to the next, the last to the end of the series. */
+  private static List<DosingInterval> intervals(List<double[]> applications, double end) {
+    List<DosingInterval> out = new ArrayList<>();
+    for (int i = 0; i < applications.size(); i++) {
+      double start = applications.get(i)[0];
+      double stop = i + 1 < applications.size() ? applications.get(i + 1)[0] : end;
+      double dose = applications.get(i)[1];
+      out.add(new DosingInterval(start, stop, Double.isNaN(dose) ? null : dose));
+    }
+    return out;
+  }
+
+  private static String quoted(String text) {
+    return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 
   private static String json(Map<String, PkAnalysis> analyses) throws Exception {

@@ -9,6 +9,8 @@ import io.mcpbridge.core.model.JobId;
 import io.mcpbridge.core.model.JobState;
 import io.mcpbridge.core.model.ResultId;
 import io.mcpbridge.core.model.SimulationId;
+import io.mcpbridge.core.model.JobOutput;
+import io.mcpbridge.core.model.JobRequest;
 import io.mcpbridge.core.model.StoredResult;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.JobRegistry;
@@ -33,6 +35,8 @@ public final class InMemoryJobRegistry implements JobRegistry {
   private final Map<JobId, Job> jobs = new HashMap<>();
   private final Map<JobId, List<JobEvent>> events = new HashMap<>();
   private final Map<ResultId, StoredResult> results = new HashMap<>();
+  private final Map<JobId, JobRequest> requests = new HashMap<>();
+  private final Map<ResultId, JobOutput> outputs = new HashMap<>();
   private final Map<OwnedKey, KeyEntry> keys = new HashMap<>();
 
   private record OwnedKey(String owner, String key) {}
@@ -83,6 +87,33 @@ public final class InMemoryJobRegistry implements JobRegistry {
     events.put(job.id(), log);
     key.ifPresent(k -> keys.put(new OwnedKey(k.owner(), k.key()), new KeyEntry(k.argumentsSha256(), job.id())));
     return job;
+  }
+
+  @Override
+  public synchronized Job createJob(Job job, Optional<IdempotencyKey> key, JobRequest request) {
+    Job stored = createJob(job, key);
+    if (stored.id().equals(job.id())) {
+      requests.put(job.id(), request);
+    }
+    return stored;
+  }
+
+  @Override
+  public synchronized Optional<JobRequest> findJobRequest(JobId id) {
+    return Optional.ofNullable(requests.get(id));
+  }
+
+  @Override
+  public synchronized void saveJobOutput(JobOutput output) {
+    if (outputs.containsKey(output.id())) {
+      throw new ConflictException("result " + output.id() + " already exists");
+    }
+    outputs.put(output.id(), output);
+  }
+
+  @Override
+  public synchronized Optional<JobOutput> findJobOutput(ResultId id) {
+    return Optional.ofNullable(outputs.get(id));
   }
 
   @Override
@@ -161,6 +192,8 @@ public final class InMemoryJobRegistry implements JobRegistry {
         it.remove();
         events.remove(job.id());
         results.values().removeIf(r -> r.jobId().equals(job.id()));
+        requests.remove(job.id());
+        outputs.values().removeIf(o -> o.jobId().equals(job.id()));
         keys.values().removeIf(k -> k.jobId().equals(job.id()));
         removed++;
       }

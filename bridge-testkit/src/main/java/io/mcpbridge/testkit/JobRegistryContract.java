@@ -10,6 +10,9 @@ import io.mcpbridge.core.model.Job;
 import io.mcpbridge.core.model.JobEvent;
 import io.mcpbridge.core.model.JobFailure;
 import io.mcpbridge.core.model.JobId;
+import io.mcpbridge.core.model.JobKind;
+import io.mcpbridge.core.model.JobOutput;
+import io.mcpbridge.core.model.JobRequest;
 import io.mcpbridge.core.model.JobState;
 import io.mcpbridge.core.model.ResultId;
 import io.mcpbridge.core.model.SimulationId;
@@ -450,6 +453,60 @@ public abstract class JobRegistryContract {
     assertThat(registry.purgeFinishedBefore(done.updatedAt())).isZero();
     assertThat(registry.purgeFinishedBefore(done.updatedAt().plusNanos(1))).isEqualTo(1);
     assertThat(registry.jobsInStates(TERMINAL)).isEmpty();
+  }
+
+  // --- jobs of other kinds ----------------------------------------------------------------------
+
+  @Test
+  void givenJobWithRequest_create_storesBothAndAPlainJobHasNone() {
+    JobRequest request = new JobRequest(JobKind.SENSITIVITY, "steps=2\nparameter=Organism%7Cp1\n");
+    Job job = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant()), Optional.empty(), request);
+    Job plain = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant()), Optional.empty());
+
+    assertThat(registry.findJobRequest(job.id())).contains(request);
+    assertThat(registry.findJobRequest(plain.id())).isEmpty();
+    assertThat(registry.events(job.id(), 0)).hasSize(1);
+  }
+
+  @Test
+  void givenUsedKey_createWithRequest_returnsTheEarlierJobWithItsOwnRequest() {
+    IdempotencyKey key = JobFixtures.aKey("alice", "sa-1", "{\"a\":1}");
+    JobRequest first = new JobRequest(JobKind.SENSITIVITY, "first");
+    Job earlier = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant()), Optional.of(key), first);
+    Job second = JobFixtures.aQueuedJob("alice", clock.instant());
+
+    assertThat(registry.createJob(second, Optional.of(key), new JobRequest(JobKind.SENSITIVITY, "second")))
+        .isEqualTo(earlier);
+    assertThat(registry.findJobRequest(earlier.id())).contains(first);
+    assertThat(registry.findJobRequest(second.id())).isEmpty();
+  }
+
+  @Test
+  void givenJobOutput_saveAndFind_roundTripsAndRefusesADuplicate() {
+    Job job = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant()), Optional.empty(),
+        new JobRequest(JobKind.SENSITIVITY, "b"));
+    JobOutput output = new JobOutput(ResultId.random(), job.id(), JobKind.SENSITIVITY,
+        "\"QuantityPath\",\"Parameter\"\n\"Organism|A|µ\",\"p1\"\n", clock.instant());
+
+    registry.saveJobOutput(output);
+
+    assertThat(registry.findJobOutput(output.id())).contains(output);
+    assertThat(registry.findJobOutput(ResultId.random())).isEmpty();
+    assertThatThrownBy(() -> registry.saveJobOutput(output)).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void givenOldFinishedJobWithRequestAndOutput_purge_removesThemToo() {
+    Job job = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant()), Optional.empty(),
+        new JobRequest(JobKind.SENSITIVITY, "b"));
+    JobOutput output = new JobOutput(ResultId.random(), job.id(), JobKind.SENSITIVITY, "csv", clock.instant());
+    registry.saveJobOutput(output);
+    registry.updateJob(job.succeeded(output.id(), clock.advance(Duration.ofMinutes(1))), Set.of(JobState.QUEUED),
+        Optional.empty());
+
+    assertThat(registry.purgeFinishedBefore(clock.advance(Duration.ofDays(2)))).isEqualTo(1);
+    assertThat(registry.findJobRequest(job.id())).isEmpty();
+    assertThat(registry.findJobOutput(output.id())).isEmpty();
   }
 
   // --- helpers ------------------------------------------------------------------------------

@@ -43,12 +43,23 @@ final class IntervalPk {
     auc = Val.of(aucSum);
 
     TerminalFit fit = TerminalFit.fit(t, c, from, to, method);
+    if (fit.reason() == PkReason.TERMINAL_PHASE_RISING) {
+      // OSP adds no tail for λ < 0: AUC_inf stays 0, the half-life is negative, MRT undefined.
+      PkReason rising = fit.reason();
+      lambda = Val.fail(rising, fit.lambda());
+      aucInf = Val.fail(rising, 0.0);
+      thalf = Val.fail(rising, LN2 / fit.lambda());
+      mrt = Val.fail(rising);
+      fractionLastToInf = Val.fail(rising);
+      return;
+    }
     if (fit.reason() != null) {
-      lambda = Val.fail(fit.reason());
-      aucInf = lambda;
-      thalf = lambda;
-      mrt = lambda;
-      fractionLastToInf = lambda;
+      // OSP reports a failed fit as λ = 0 and intercept 0: a 0/0 tail and an infinite half-life.
+      lambda = Val.fail(fit.reason(), 0.0);
+      aucInf = Val.fail(fit.reason());
+      thalf = Val.fail(fit.reason(), Double.POSITIVE_INFINITY);
+      mrt = Val.fail(fit.reason());
+      fractionLastToInf = Val.fail(fit.reason());
       return;
     }
     double l = fit.lambda();

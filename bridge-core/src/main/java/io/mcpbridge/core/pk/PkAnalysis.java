@@ -1,6 +1,9 @@
 package io.mcpbridge.core.pk;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,11 +12,34 @@ import java.util.Optional;
  *
  * @param mode single or multiple dosing
  * @param parameters every standard parameter of that mode, with a value or a reason
+ * @param ospValues per parameter name, the number OSP itself reports (NaN, ±∞, a negative
+ *     half-life or a zero AUC_inf where {@code parameters} gives a reason); sensitivity analysis
+ *     works on these, as OSP's does
  */
-public record PkAnalysis(DosingMode mode, List<PkParameterValue> parameters) {
+public record PkAnalysis(DosingMode mode, List<PkParameterValue> parameters, Map<String, Double> ospValues) {
   public PkAnalysis {
     Objects.requireNonNull(mode, "mode");
     parameters = List.copyOf(parameters);
+    ospValues = Collections.unmodifiableMap(new LinkedHashMap<>(ospValues));
+  }
+
+  /** An analysis whose OSP numbers are its values (NaN where a value is missing). */
+  public PkAnalysis(DosingMode mode, List<PkParameterValue> parameters) {
+    this(mode, parameters, valuesOf(parameters));
+  }
+
+  private static Map<String, Double> valuesOf(List<PkParameterValue> parameters) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (PkParameterValue p : parameters) {
+      out.put(p.name(), p.value() == null ? Double.NaN : p.value());
+    }
+    return out;
+  }
+
+  /** The number OSP reports for the named parameter; NaN if the mode does not produce it. */
+  public double ospValue(String name) {
+    Double v = ospValues.get(name);
+    return v == null ? Double.NaN : v;
   }
 
   /** The parameter with this OSP name, if the mode produces it. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  *     for mass series); null means unknown, unless every interval has a dose, then their sum is used
  * @param infusionTime infusion duration (min) for single dosing, subtracted as T/2 from MRT; null if
  *     not an infusion
- * @param terminalPhaseFit how λ is estimated
+ * @param terminalPhaseFit how λ is estimated (default {@link TerminalPhaseFit#LAST_TWO_POINTS})
  * @param float32Inputs round times and values to 32-bit floats first, as OSP stores results
  */
 public record PkOptions(
@@ -27,9 +27,9 @@ public record PkOptions(
     Objects.requireNonNull(terminalPhaseFit, "terminalPhaseFit");
   }
 
-  /** No dose information, regression fit, double inputs. */
+  /** No dose information, OSP's terminal phase (the last two samples), double inputs. */
   public static PkOptions defaults() {
-    return new PkOptions(List.of(), null, null, TerminalPhaseFit.LOG_LINEAR_REGRESSION, false);
+    return new PkOptions(List.of(), null, null, TerminalPhaseFit.ospDefault(), false);
   }
 
   /** A copy with these dosing intervals. */

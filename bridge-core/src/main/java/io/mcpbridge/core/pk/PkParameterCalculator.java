@@ -6,7 +6,9 @@ import io.mcpbridge.core.units.Dimension;
 import io.mcpbridge.core.units.UnitCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -75,84 +77,99 @@ public final class PkParameterCalculator {
     Double totalDose = totalDose(options, intervals);
     boolean multiple = intervals.size() > 1 && intervals.stream().allMatch(DosingInterval::isValid);
     if (multiple) {
-      return new PkAnalysis(DosingMode.MULTIPLE, multiple(t, c, intervals, totalDose, units, options));
+      return multiple(t, c, intervals, totalDose, units, options).analysis(DosingMode.MULTIPLE);
     }
-    return new PkAnalysis(DosingMode.SINGLE, single(t, c, totalDose, units, options));
+    return single(t, c, totalDose, units, options).analysis(DosingMode.SINGLE);
   }
 
-  private static List<PkParameterValue> single(
+  private static Rows single(
       double[] t, double[] c, Double totalDose, PkUnits u, PkOptions options) {
     IntervalPk r =
         new IntervalPk(t, c, 0, t.length - 1, options.terminalPhaseFit(), options.infusionTime());
     boolean nan = r.nanInInputs;
     Val dose = dose(totalDose);
     Val cl = dose.combine(r.aucInf, (d, auc) -> d / auc);
-    cl = r.aucInf.failed() ? r.aucInf : cl; // a failed fit explains more than a missing dose
-    List<PkParameterValue> out = new ArrayList<>();
-    out.add(r.cMax.named("C_max", u.value(), nan));
-    out.add(norm(r.cMax, dose).named("C_max_norm", u.valueNorm(), nan));
-    out.add(r.tMax.named("t_max", u.time(), nan));
-    out.add(r.cLast.named("C_tEnd", u.value(), nan));
-    out.add(r.auc.named("AUC_tEnd", u.auc(), nan));
-    out.add(norm(r.auc, dose).named("AUC_tEnd_norm", u.aucNorm(), nan));
-    out.add(r.aucInf.named("AUC_inf", u.auc(), nan));
-    out.add(norm(r.aucInf, dose).named("AUC_inf_norm", u.aucNorm(), nan));
-    out.add(r.mrt.named("MRT", u.time(), nan));
-    out.add(r.thalf.named("Thalf", u.time(), nan));
-    out.add(r.fractionLastToInf.named("FractionAucLastToInf", u.fraction(), nan));
-    out.add(cl.named("CL", u.clearance(), nan));
-    out.add(cl.combine(r.mrt, (a, b) -> a * b).named("Vss", u.volume(), nan));
-    out.add(cl.combine(r.lambda, (a, b) -> a / b).named("Vd", u.volume(), nan));
+    cl = r.aucInf.failed() ? cl.because(r.aucInf.reason()) : cl; // a failed fit explains more than a missing dose
+    Rows out = new Rows();
+    out.add(r.cMax, "C_max", u.value(), nan);
+    out.add(norm(r.cMax, dose), "C_max_norm", u.valueNorm(), nan);
+    out.add(r.tMax, "t_max", u.time(), nan);
+    out.add(r.cLast, "C_tEnd", u.value(), nan);
+    out.add(r.auc, "AUC_tEnd", u.auc(), nan);
+    out.add(norm(r.auc, dose), "AUC_tEnd_norm", u.aucNorm(), nan);
+    out.add(r.aucInf, "AUC_inf", u.auc(), nan);
+    out.add(norm(r.aucInf, dose), "AUC_inf_norm", u.aucNorm(), nan);
+    out.add(r.mrt, "MRT", u.time(), nan);
+    out.add(r.thalf, "Thalf", u.time(), nan);
+    out.add(r.fractionLastToInf, "FractionAucLastToInf", u.fraction(), nan);
+    out.add(cl, "CL", u.clearance(), nan);
+    out.add(cl.combine(r.mrt, (a, b) -> a * b), "Vss", u.volume(), nan);
+    out.add(cl.combine(r.lambda, (a, b) -> a / b), "Vd", u.volume(), nan);
     return out;
   }
 
-  private static List<PkParameterValue> multiple(
+  private static Rows multiple(
       double[] t, double[] c, List<DosingInterval> intervals, Double totalDose, PkUnits u,
       PkOptions options) {
     TerminalPhaseFit fit = options.terminalPhaseFit();
-    List<PkParameterValue> out = new ArrayList<>();
+    Rows out = new Rows();
 
     IntervalPk full = new IntervalPk(t, c, 0, t.length - 1, fit, null);
     Val total = dose(totalDose);
     boolean nan = full.nanInInputs;
-    out.add(full.cMax.named("C_max", u.value(), nan));
-    out.add(norm(full.cMax, total).named("C_max_norm", u.valueNorm(), nan));
-    out.add(full.tMax.named("t_max", u.time(), nan));
-    out.add(full.cLast.named("C_tEnd", u.value(), nan));
-    out.add(full.auc.named("AUC_tEnd", u.auc(), nan));
-    out.add(norm(full.auc, total).named("AUC_tEnd_norm", u.aucNorm(), nan));
+    out.add(full.cMax, "C_max", u.value(), nan);
+    out.add(norm(full.cMax, total), "C_max_norm", u.valueNorm(), nan);
+    out.add(full.tMax, "t_max", u.time(), nan);
+    out.add(full.cLast, "C_tEnd", u.value(), nan);
+    out.add(full.auc, "AUC_tEnd", u.auc(), nan);
+    out.add(norm(full.auc, total), "AUC_tEnd_norm", u.aucNorm(), nan);
 
     DosingInterval first = intervals.get(0);
     Ranged r1 = ranged(t, c, first, fit);
     Val d1 = dose(first.dosePerBodyWeight());
-    out.add(r1.value(p -> p.cMax).named("C_max_tD1_tD2", u.value(), r1.nan()));
-    out.add(r1.norm(p -> p.cMax, d1).named("C_max_tD1_tD2_norm", u.valueNorm(), r1.nan()));
-    out.add(r1.value(p -> p.tMax).named("t_max_tD1_tD2", u.time(), r1.nan()));
-    out.add(r1.value(p -> p.cLast).named("C_trough_tD2", u.value(), r1.nan()));
-    out.add(r1.value(p -> p.auc).named("AUC_tD1_tD2", u.auc(), r1.nan()));
-    out.add(r1.norm(p -> p.auc, d1).named("AUC_tD1_tD2_norm", u.aucNorm(), r1.nan()));
-    out.add(r1.value(p -> p.aucInf).named("AUC_inf_tD1", u.auc(), r1.nan()));
-    out.add(r1.norm(p -> p.aucInf, d1).named("AUC_inf_tD1_norm", u.aucNorm(), r1.nan()));
-    out.add(r1.value(p -> p.thalf).named("Thalf", u.time(), r1.nan()));
-    out.add(r1.value(p -> p.mrt).named("MRT", u.time(), r1.nan()));
+    out.add(r1.value(p -> p.cMax), "C_max_tD1_tD2", u.value(), r1.nan());
+    out.add(r1.norm(p -> p.cMax, d1), "C_max_tD1_tD2_norm", u.valueNorm(), r1.nan());
+    out.add(r1.value(p -> p.tMax), "t_max_tD1_tD2", u.time(), r1.nan());
+    out.add(r1.value(p -> p.cLast), "C_trough_tD2", u.value(), r1.nan());
+    out.add(r1.value(p -> p.auc), "AUC_tD1_tD2", u.auc(), r1.nan());
+    out.add(r1.norm(p -> p.auc, d1), "AUC_tD1_tD2_norm", u.aucNorm(), r1.nan());
+    out.add(r1.value(p -> p.aucInf), "AUC_inf_tD1", u.auc(), r1.nan());
+    out.add(r1.norm(p -> p.aucInf, d1), "AUC_inf_tD1_norm", u.aucNorm(), r1.nan());
+    out.add(r1.value(p -> p.thalf), "Thalf", u.time(), r1.nan());
+    out.add(r1.value(p -> p.mrt), "MRT", u.time(), r1.nan());
 
     DosingInterval beforeLast = intervals.get(intervals.size() - 2);
     Ranged rb = ranged(t, c, beforeLast, fit);
     Val db = dose(beforeLast.dosePerBodyWeight());
-    out.add(rb.value(p -> p.auc).named("AUC_tDLast_minus_1_tDLast", u.auc(), rb.nan()));
-    out.add(rb.norm(p -> p.auc, db).named("AUC_tDLast_minus_1_tDLast_norm", u.aucNorm(), rb.nan()));
-    out.add(rb.value(p -> p.cLast).named("C_trough_tDLast", u.value(), rb.nan()));
+    out.add(rb.value(p -> p.auc), "AUC_tDLast_minus_1_tDLast", u.auc(), rb.nan());
+    out.add(rb.norm(p -> p.auc, db), "AUC_tDLast_minus_1_tDLast_norm", u.aucNorm(), rb.nan());
+    out.add(rb.value(p -> p.cLast), "C_trough_tDLast", u.value(), rb.nan());
 
     DosingInterval last = intervals.get(intervals.size() - 1);
     Ranged rl = ranged(t, c, last, fit);
     Val dl = dose(last.dosePerBodyWeight());
-    out.add(rl.value(p -> p.cMax).named("C_max_tDLast_tEnd", u.value(), rl.nan()));
-    out.add(rl.norm(p -> p.cMax, dl).named("C_max_tDLast_tEnd_norm", u.valueNorm(), rl.nan()));
-    out.add(rl.value(p -> p.tMax).named("t_max_tDLast_tEnd", u.time(), rl.nan()));
-    out.add(rl.value(p -> p.thalf).named("Thalf_tDLast_tEnd", u.time(), rl.nan()));
-    out.add(rl.value(p -> p.aucInf).named("AUC_inf_tDLast", u.auc(), rl.nan()));
-    out.add(rl.norm(p -> p.aucInf, dl).named("AUC_inf_tDLast_norm", u.aucNorm(), rl.nan()));
+    out.add(rl.value(p -> p.cMax), "C_max_tDLast_tEnd", u.value(), rl.nan());
+    out.add(rl.norm(p -> p.cMax, dl), "C_max_tDLast_tEnd_norm", u.valueNorm(), rl.nan());
+    out.add(rl.value(p -> p.tMax), "t_max_tDLast_tEnd", u.time(), rl.nan());
+    out.add(rl.value(p -> p.thalf), "Thalf_tDLast_tEnd", u.time(), rl.nan());
+    out.add(rl.value(p -> p.aucInf), "AUC_inf_tDLast", u.auc(), rl.nan());
+    out.add(rl.norm(p -> p.aucInf, dl), "AUC_inf_tDLast_norm", u.aucNorm(), rl.nan());
     return out;
+  }
+
+  /** The parameters in OSP's order, with the numbers OSP itself would report. */
+  private static final class Rows {
+    private final List<PkParameterValue> values = new ArrayList<>();
+    private final Map<String, Double> osp = new LinkedHashMap<>();
+
+    void add(Val value, String name, String unit, boolean nanInInputs) {
+      values.add(value.named(name, unit, nanInInputs));
+      osp.put(name, value.osp());
+    }
+
+    PkAnalysis analysis(DosingMode mode) {
+      return new PkAnalysis(mode, values, osp);
+    }
   }
 
   /** The primitives of one dosing interval, or none if a boundary is outside the series. */

@@ -4,6 +4,8 @@ import io.mcpbridge.core.model.IdempotencyKey;
 import io.mcpbridge.core.model.Job;
 import io.mcpbridge.core.model.JobEvent;
 import io.mcpbridge.core.model.JobId;
+import io.mcpbridge.core.model.JobOutput;
+import io.mcpbridge.core.model.JobRequest;
 import io.mcpbridge.core.model.JobState;
 import io.mcpbridge.core.model.ResultId;
 import io.mcpbridge.core.model.SimulationId;
@@ -48,6 +50,18 @@ public interface JobRegistry extends AutoCloseable {
    */
   Job createJob(Job job, Optional<IdempotencyKey> key);
 
+  /**
+   * Stores a new job with what it should do, atomically: no worker ever sees the job without its
+   * request. Otherwise as {@link #createJob(Job, Optional)}; an earlier job of the same key is
+   * returned with its own request untouched.
+   *
+   * @param request the job's kind and request
+   */
+  Job createJob(Job job, Optional<IdempotencyKey> key, JobRequest request);
+
+  /** The request stored with a job; empty for a plain simulation run (or an unknown job). */
+  Optional<JobRequest> findJobRequest(JobId id);
+
   /** A job, if it exists. */
   Optional<Job> findJob(JobId id);
 
@@ -82,7 +96,17 @@ public interface JobRegistry extends AutoCloseable {
   Optional<StoredResult> findResult(ResultId id);
 
   /**
-   * Deletes terminal jobs (with their events and results) and idempotency keys last updated
+   * Stores the result of a job other than a simulation run.
+   *
+   * @throws io.mcpbridge.core.error.ConflictException if a result with its id exists
+   */
+  void saveJobOutput(JobOutput output);
+
+  /** The result of a job other than a simulation run, if it exists. */
+  Optional<JobOutput> findJobOutput(ResultId id);
+
+  /**
+   * Deletes terminal jobs (with their events, requests, results and outputs) and idempotency keys last updated
    * before {@code cutoff}.
    *
    * @return the number of jobs removed

@@ -3,7 +3,11 @@ package io.mcpbridge.core.port;
 import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ModelRef;
 import io.mcpbridge.core.model.SimulationResult;
+import io.mcpbridge.core.model.QuantityInfo;
+import io.mcpbridge.core.model.QuantityKind;
 import io.mcpbridge.core.model.SimulationSpec;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Loads and simulates models. Implementations are thread-safe: several runs of the same or
@@ -23,6 +27,27 @@ public interface SimulationEngine {
    * @throws io.mcpbridge.core.error.BackendUnavailableException if the file cannot be read
    */
   LoadedModel load(ModelRef model);
+
+  /**
+   * The parameters a run of this model actually reads: those that reach an amount, a rate, an
+   * observer or an event through the formulas referring to them. Sensitivity analysis varies these
+   * (OSP varies only parameters the simulation uses). An engine that cannot tell reports every
+   * parameter of {@link #load(ModelRef)}, which is what this default does.
+   *
+   * @param model the file and the hash its bytes must have
+   * @return quantity paths (without the root name), never null
+   * @throws io.mcpbridge.core.error.InvalidInputException as {@link #load(ModelRef)}
+   * @throws io.mcpbridge.core.error.BackendUnavailableException as {@link #load(ModelRef)}
+   */
+  default Set<String> parametersInUse(ModelRef model) {
+    Set<String> out = new LinkedHashSet<>();
+    for (QuantityInfo q : load(model).quantities()) {
+      if (q.kind() == QuantityKind.PARAMETER || q.kind() == QuantityKind.DISTRIBUTED_PARAMETER) {
+        out.add(q.path());
+      }
+    }
+    return out;
+  }
 
   /**
    * Simulates a spec and returns the requested series at the output times.

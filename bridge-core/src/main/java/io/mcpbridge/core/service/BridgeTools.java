@@ -11,12 +11,14 @@ import io.mcpbridge.core.service.tools.DiscoverModelsTool;
 import io.mcpbridge.core.service.tools.GetJobStatusTool;
 import io.mcpbridge.core.service.tools.GetParameterValueTool;
 import io.mcpbridge.core.service.tools.GetPopulationResultsTool;
+import io.mcpbridge.core.service.tools.GetSensitivityResultsTool;
 import io.mcpbridge.core.service.tools.GetSimulationResultsTool;
 import io.mcpbridge.core.service.tools.ListParametersTool;
 import io.mcpbridge.core.service.tools.PlotResultsTool;
 import io.mcpbridge.core.service.plot.TimeProfileCharts;
 import io.mcpbridge.core.service.tools.LoadSimulationTool;
 import io.mcpbridge.core.service.tools.RunPopulationSimulationTool;
+import io.mcpbridge.core.service.tools.RunSensitivityAnalysisTool;
 import io.mcpbridge.core.service.tools.RunSimulationTool;
 import io.mcpbridge.core.service.tools.SetParameterValueTool;
 import io.mcpbridge.core.units.UnitCatalog;
@@ -70,7 +72,9 @@ public final class BridgeTools {
         new GetJobStatusTool(registry),
         new CancelJobTool(registry, backend, clock),
         new GetSimulationResultsTool(registry, units),
-        new CalculatePkParametersTool(registry, units));
+        new CalculatePkParametersTool(registry, units),
+        new RunSensitivityAnalysisTool(simulations, engine, registry, backend, defaultTimeout, defaultRetries, clock),
+        new GetSensitivityResultsTool(registry));
   }
 
   /**

@@ -16,6 +16,7 @@ import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.StoredResult;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.AuditSink;
+import io.mcpbridge.core.sensitivity.SensitivityJobs;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobHandler;
 import io.mcpbridge.core.port.JobRegistry;
@@ -25,6 +26,7 @@ import io.mcpbridge.core.port.SimulationEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +34,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Runs one attempt of a simulation job: queued → running → succeeded / failed / cancelled /
- * timed_out, or back to queued for a retry with backoff. Every transition goes through the
+ * Runs one attempt of a job (a simulation run, or the sensitivity analysis stored with the job):
+ * queued → running → succeeded / failed / cancelled / timed_out, or back to queued for a retry
+ * with backoff. Every transition goes through the
  * registry (compare-and-set, so a job is never finished twice), is announced to watchers and is
  * audited. Thread-safe; the backend calls it from worker threads.
  */
@@ -62,7 +65,12 @@ public final class JobRunner implements JobHandler {
    */
   public JobRunner(JobRegistry registry, SimulationEngine engine, JobBackend backend, JobNotifier notifier,
       AuditSink audit, Clock clock, List<JobWork> kinds) {
-    this.kinds = List.copyOf(kinds);
+    List<JobWork> all = new ArrayList<>();
+    // A sensitivity analysis is stored with its job in the registry, so every runner can run one.
+    all.add(new SensitivityJobWork(registry, new SensitivityJobs(engine, ParameterPathMatcher::compile,
+        Runtime.getRuntime().availableProcessors()), clock));
+    all.addAll(kinds);
+    this.kinds = List.copyOf(all);
     this.registry = registry;
     this.engine = engine;
     this.backend = backend;

@@ -1,6 +1,7 @@
 package io.mcpbridge.core.service;
 
 import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.core.sensitivity.PathPatterns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.Locale;
  * <p>Matching is segment by segment (no regular expressions), in O(pattern segments × path
  * segments × segment length) whatever the pattern, so no pattern can make a request expensive.
  */
-public final class ParameterPathMatcher {
+public final class ParameterPathMatcher implements PathPatterns.Pattern {
   /** Longest accepted pattern, in segments; deeper than any model tree. */
   static final int MAX_SEGMENTS = 64;
   private static final String ANY_DEPTH = "**";
@@ -61,11 +62,13 @@ public final class ParameterPathMatcher {
   }
 
   /** True if the pattern contains a wildcard. */
+  @Override
   public boolean isWildcard() {
     return wildcard;
   }
 
   /** True if the path matches. */
+  @Override
   public boolean matches(String path) {
     String[] parts = path.toLowerCase(Locale.ROOT).split("\\|", -1);
     int n = segments.size();

@@ -96,6 +96,11 @@ public final class PkmlSimulationEngine implements SimulationEngine {
   }
 
   @Override
+  public java.util.Set<String> parametersInUse(ModelRef ref) {
+    return model(ref).parametersInUse();
+  }
+
+  @Override
   public SimulationResult run(SimulationSpec spec, RunControl control) {
     long started = System.nanoTime();
     PkmlModel model = model(spec.model());

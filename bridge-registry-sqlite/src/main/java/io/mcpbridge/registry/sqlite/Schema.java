@@ -74,7 +74,24 @@ final class Schema {
             created_at INTEGER NOT NULL,
             PRIMARY KEY (owner, key)
           ) WITHOUT ROWID""",
-          "CREATE INDEX idempotency_keys_by_job ON idempotency_keys (job_id)"));
+          "CREATE INDEX idempotency_keys_by_job ON idempotency_keys (job_id)"),
+      // v2: jobs other than a simulation run carry their request; their results are text outputs.
+      List.of(
+          """
+          CREATE TABLE job_requests (
+            job_id TEXT PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL
+          ) WITHOUT ROWID""",
+          """
+          CREATE TABLE job_outputs (
+            id TEXT PRIMARY KEY,
+            job_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            content TEXT NOT NULL
+          )""",
+          "CREATE INDEX job_outputs_by_job ON job_outputs (job_id)"));
 
   static final int LATEST = MIGRATIONS.size();
 

@@ -10,6 +10,9 @@ import io.mcpbridge.core.model.IdempotencyKey;
 import io.mcpbridge.core.model.Job;
 import io.mcpbridge.core.model.JobEvent;
 import io.mcpbridge.core.model.JobId;
+import io.mcpbridge.core.model.JobKind;
+import io.mcpbridge.core.model.JobOutput;
+import io.mcpbridge.core.model.JobRequest;
 import io.mcpbridge.core.model.JobState;
 import io.mcpbridge.core.model.ResultId;
 import io.mcpbridge.core.model.SimulationId;
@@ -163,6 +166,27 @@ public final class SqliteJobRegistry implements JobRegistry {
 
   @Override
   public Job createJob(Job job, Optional<IdempotencyKey> key) {
+    return create(job, key, Optional.empty());
+  }
+
+  @Override
+  public Job createJob(Job job, Optional<IdempotencyKey> key, JobRequest request) {
+    return create(job, key, Optional.of(request));
+  }
+
+  @Override
+  public Optional<JobRequest> findJobRequest(JobId id) {
+    return readers.read("read a job request", c -> {
+      PreparedStatement s = c.prepare("SELECT kind, body FROM job_requests WHERE job_id = ?");
+      s.setString(1, id.value());
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(new JobRequest(JobKind.fromWireName(r.getString(1)), r.getString(2)))
+            : Optional.empty();
+      }
+    });
+  }
+
+  private Job create(Job job, Optional<IdempotencyKey> key, Optional<JobRequest> request) {
     if (job.state() != JobState.QUEUED) {
       throw new IllegalArgumentException("a new job must be queued, not " + job.state().wireName());
     }
@@ -194,6 +218,13 @@ public final class SqliteJobRegistry implements JobRegistry {
         k.setString(4, job.id().value());
         k.setLong(5, Rows.nanos(job.createdAt()));
         k.executeUpdate();
+      }
+      if (request.isPresent()) {
+        PreparedStatement q = c.prepare("INSERT INTO job_requests (job_id, kind, body) VALUES (?, ?, ?)");
+        q.setString(1, job.id().value());
+        q.setString(2, request.get().kind().wireName());
+        q.setString(3, request.get().body());
+        q.executeUpdate();
       }
       return job;
     });
@@ -375,6 +406,39 @@ public final class SqliteJobRegistry implements JobRegistry {
     });
   }
 
+  @Override
+  public void saveJobOutput(JobOutput output) {
+    writer.write("save a job output", c -> {
+      if (exists(c, "SELECT 1 FROM job_outputs WHERE id = ?", output.id().value())) {
+        throw new ConflictException("result " + output.id() + " already exists");
+      }
+      PreparedStatement s = c.prepare("INSERT INTO job_outputs (id, job_id, kind, created_at, content)"
+          + " VALUES (?, ?, ?, ?, ?)");
+      s.setString(1, output.id().value());
+      s.setString(2, output.jobId().value());
+      s.setString(3, output.kind().wireName());
+      s.setLong(4, Rows.nanos(output.createdAt()));
+      s.setString(5, output.content());
+      s.executeUpdate();
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<JobOutput> findJobOutput(ResultId id) {
+    return readers.read("read a job output", c -> {
+      PreparedStatement s = c.prepare("SELECT id, job_id, kind, created_at, content FROM job_outputs WHERE id = ?");
+      s.setString(1, id.value());
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new JobOutput(new ResultId(r.getString(1)), new JobId(r.getString(2)),
+            JobKind.fromWireName(r.getString(3)), r.getString(5), Rows.instant(r.getLong(4))));
+      }
+    });
+  }
+
   // --- retention -----------------------------------------------------------------------------
 
   /**
@@ -391,7 +455,11 @@ public final class SqliteJobRegistry implements JobRegistry {
           + " WHERE state IN " + TERMINAL_STATES + " AND updated_at < ?)");
       dropResults.setLong(1, before);
       dropResults.executeUpdate();
-      // Events and idempotency keys follow through ON DELETE CASCADE.
+      PreparedStatement dropOutputs = c.prepare("DELETE FROM job_outputs WHERE job_id IN (SELECT id FROM jobs"
+          + " WHERE state IN " + TERMINAL_STATES + " AND updated_at < ?)");
+      dropOutputs.setLong(1, before);
+      dropOutputs.executeUpdate();
+      // Events, requests and idempotency keys follow through ON DELETE CASCADE.
       PreparedStatement dropJobs = c.prepare("DELETE FROM jobs WHERE state IN " + TERMINAL_STATES
           + " AND updated_at < ?");
       dropJobs.setLong(1, before);

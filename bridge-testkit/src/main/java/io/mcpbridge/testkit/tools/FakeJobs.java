@@ -39,6 +39,26 @@ public final class FakeJobs implements JobRegistry, JobWatch {
   }
 
   @Override
+  public synchronized Job createJob(Job job, Optional<IdempotencyKey> key, io.mcpbridge.core.model.JobRequest request) {
+    return createJob(job, key);
+  }
+
+  @Override
+  public Optional<io.mcpbridge.core.model.JobRequest> findJobRequest(JobId id) {
+    return Optional.empty();
+  }
+
+  @Override
+  public void saveJobOutput(io.mcpbridge.core.model.JobOutput output) {
+    throw new UnsupportedOperationException("FakeJobs stores jobs only");
+  }
+
+  @Override
+  public Optional<io.mcpbridge.core.model.JobOutput> findJobOutput(ResultId id) {
+    throw new UnsupportedOperationException("FakeJobs stores jobs only");
+  }
+
+  @Override
   public Optional<Job> findJob(JobId id) {
     return Optional.ofNullable(jobs.get(id));
   }

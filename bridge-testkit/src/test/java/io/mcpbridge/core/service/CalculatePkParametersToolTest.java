@@ -32,9 +32,34 @@ class CalculatePkParametersToolTest {
   }
 
   private CalculatePkParametersTool.Output inline(double[] t, double[] c, Optional<Double> dose, Optional<Double> infusion) {
+    return inline(t, c, dose, infusion, Optional.empty());
+  }
+
+  private CalculatePkParametersTool.Output inline(double[] t, double[] c, Optional<Double> dose, Optional<Double> infusion,
+      Optional<String> terminalPhase) {
     return bridge.call("calculate_pk_parameters", new CalculatePkParametersTool.Input(Optional.empty(), Optional.empty(),
-        Optional.of(t), Optional.of(c), Optional.empty(), dose, infusion, Optional.empty()), VIEWER,
+        Optional.of(t), Optional.of(c), Optional.empty(), dose, infusion, Optional.empty(), terminalPhase), VIEWER,
         CalculatePkParametersTool.Output.class);
+  }
+
+  @Test
+  void givenATailThatIsNotLogLinear_theDefaultIsOspsTwoPointRuleAndRegressionIsAnOption() {
+    double[] t = new double[31];
+    double[] c = new double[31];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = i;
+      c[i] = 10 * Math.exp(-0.3 * i) + 2 * Math.exp(-0.05 * i);
+    }
+    double twoPointLambda = Math.log(c[29] / c[30]);
+
+    double byDefault = inline(t, c, Optional.empty(), Optional.empty()).parameters().get("inline").get("Thalf").value();
+    double regression = inline(t, c, Optional.empty(), Optional.empty(), Optional.of("regression"))
+        .parameters().get("inline").get("Thalf").value();
+
+    assertThat(byDefault).isCloseTo(Math.log(2) / twoPointLambda, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(Math.abs(regression - byDefault) / byDefault).isGreaterThan(1e-3);
+    assertThatThrownBy(() -> inline(t, c, Optional.empty(), Optional.empty(), Optional.of("best-guess")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("last-two-points");
   }
 
   @Test

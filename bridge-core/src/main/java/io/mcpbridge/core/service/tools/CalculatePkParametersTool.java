@@ -12,6 +12,7 @@ import io.mcpbridge.core.pk.PkAnalysis;
 import io.mcpbridge.core.pk.PkOptions;
 import io.mcpbridge.core.pk.PkParameterCalculator;
 import io.mcpbridge.core.pk.PkParameterValue;
+import io.mcpbridge.core.pk.TerminalPhaseFit;
 import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.service.Tool;
 import io.mcpbridge.core.port.ToolContext;
@@ -38,7 +39,10 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       @Description("Unit of inline values; default µmol/l.") Optional<String> valueUnit,
       @Description("Total drug mass per body weight in µmol/kg; enables CL, Vss, Vd and the _norm values.") Optional<Double> dosePerBodyWeight,
       @Description("Infusion time in minutes (single dosing): MRT is corrected by half of it.") Optional<Double> infusionTime,
-      @Description("Dosing intervals for multiple dosing, in minutes, with their dose per body weight.") Optional<List<DosingInterval>> dosingIntervals) {}
+      @Description("Dosing intervals for multiple dosing, in minutes, with their dose per body weight.") Optional<List<DosingInterval>> dosingIntervals,
+      @Description("Terminal-phase rule for lambda_z: last-two-points (default; what PK-Sim and ospsuite output) or "
+          + "regression (least squares over the window; reproduces the values printed in OSP's PK-calculator specifications).")
+          Optional<String> terminalPhase) {}
 
   /** Output: {@code {path: {PK name: {value, unit, reason}}}} plus the dosing mode per path. */
   public record Output(
@@ -76,7 +80,8 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       throw new InvalidInputException("infusionTime must be a non-negative number of minutes");
     });
     input.times().ifPresent(CalculatePkParametersTool::requireAscendingFiniteTimes);
-    PkOptions options = PkOptions.defaults();
+    PkOptions options = PkOptions.defaults()
+        .withTerminalPhaseFit(input.terminalPhase().map(TerminalPhaseFit::fromWireName).orElse(TerminalPhaseFit.ospDefault()));
     if (input.dosePerBodyWeight().isPresent()) {
       options = options.withTotalDrugMassPerBodyWeight(input.dosePerBodyWeight().get());
     }

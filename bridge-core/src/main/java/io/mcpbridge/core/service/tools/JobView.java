@@ -19,7 +19,7 @@ public record JobView(
     int maxRetries,
     long timeoutSeconds,
     boolean cancelRequested,
-    @Description("Present once succeeded: pass resultsId to get_simulation_results / calculate_pk_parameters.") Optional<ResultHandle> resultHandle,
+    @Description("Present once succeeded: pass resultsId to get_simulation_results / calculate_pk_parameters (simulation jobs) or get_sensitivity_results (sensitivity jobs).") Optional<ResultHandle> resultHandle,
     @Description("Why it did not succeed, once failed, cancelled or timed out.") Optional<JobFailure> error) {
 
   /** Where a job's result is. */

@@ -133,6 +133,70 @@ public final class PkmlModel {
     return out;
   }
 
+  /**
+   * Paths of the parameters a run actually reads: those reached, through the formulas that read
+   * them, from an amount (start value and rates), an observer or an event (condition and
+   * assignments). Parameters nothing refers to, directly or through other parameters, are left out.
+   */
+  public java.util.Set<String> parametersInUse() {
+    java.util.ArrayDeque<Integer> pending = new java.util.ArrayDeque<>();
+    for (int s = 0; s < slots.size(); s++) {
+      SlotInfo info = slots.get(s);
+      if (info.role() == SlotInfo.Role.RATE || info.role() == SlotInfo.Role.DERIVATIVE) {
+        pending.add(s);
+      } else if (info.role() == SlotInfo.Role.QUANTITY) {
+        io.mcpbridge.engine.pkml.model.EntityKind kind = info.entity().kind();
+        if (kind == io.mcpbridge.engine.pkml.model.EntityKind.MOLECULE_AMOUNT
+            || kind == io.mcpbridge.engine.pkml.model.EntityKind.OBSERVER) {
+          pending.add(s);
+        }
+      }
+    }
+    for (StateCandidate c : candidates) {
+      for (StateCandidate.Term t : c.terms()) {
+        pending.add(t.rateSlot());
+      }
+    }
+    for (EventDef e : events) {
+      addAll(pending, e.condition().dependencies());
+      for (EventDef.Assignment a : e.assignments()) {
+        addAll(pending, a.rule().dependencies());
+      }
+    }
+    for (ValueRule.Table t : offsetTables) {
+      addAll(pending, t.dependencies());
+    }
+    boolean[] reached = new boolean[slots.size()];
+    while (!pending.isEmpty()) {
+      int s = pending.poll();
+      if (s < 0 || s >= reached.length || reached[s]) {
+        continue;
+      }
+      reached[s] = true;
+      ValueRule rule = initialRules[s];
+      if (rule != null) {
+        addAll(pending, rule.dependencies());
+      }
+    }
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Map.Entry<String, Integer> q : quantitySlots.entrySet()) {
+      SlotInfo info = slots.get(q.getValue());
+      io.mcpbridge.engine.pkml.model.EntityKind kind = info.entity().kind();
+      boolean parameter = kind == io.mcpbridge.engine.pkml.model.EntityKind.PARAMETER
+          || kind == io.mcpbridge.engine.pkml.model.EntityKind.DISTRIBUTED_PARAMETER;
+      if (parameter && reached[q.getValue()]) {
+        out.add(q.getKey());
+      }
+    }
+    return out;
+  }
+
+  private static void addAll(java.util.ArrayDeque<Integer> pending, int[] slotsToAdd) {
+    for (int s : slotsToAdd) {
+      pending.add(s);
+    }
+  }
+
   private static QuantityKind kindOf(SlotInfo info) {
     switch (info.entity().kind()) {
       case DISTRIBUTED_PARAMETER:
