@@ -4,7 +4,7 @@ MVN   ?= mvn -B -ntp
 JAR   := bridge-cli/target/bridge.jar
 SOURCES := $(shell find . -path ./var -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -path '*/resources*' \) -print 2>/dev/null | grep -v '/target/')
 
-.PHONY: help tools sundials build run check compliance bench docs clean
+.PHONY: help tools sundials prometheus build run check compliance bench docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -27,7 +27,10 @@ run: $(JAR) ## Start the server on the embedded default (thread jobs, SQLite, lo
 sundials: ## Install SUNDIALS CVODES from Debian packages (the engine tests' integrator oracle)
 	@scripts/sundials.sh
 
-check: tools sundials ## The whole test suite: unit tests, integration tests against real components, architecture rules
+prometheus: ## Install Prometheus and promtool from Debian packages (the metrics and alert-rule tests)
+	@scripts/prometheus.sh
+
+check: tools sundials prometheus ## The whole test suite: unit tests, integration tests against real components, architecture rules
 	$(MVN) verify
 
 compliance: tools ## Release gates: architecture rules, tool-contract snapshot, MCP conformance (fixtures and product)

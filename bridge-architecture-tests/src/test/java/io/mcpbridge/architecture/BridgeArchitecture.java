@@ -48,6 +48,7 @@ final class BridgeArchitecture {
         .adapter("mcp", pkg("mcp.."))
         .adapter("registry-sqlite", pkg("registry.sqlite.."))
         .adapter("jobs-thread", pkg("jobs.thread.."))
+        .adapter("metrics", pkg("metrics.."))
         // The testkit is production code of its own module: as one more ring member it may use
         // core, and no production adapter may depend on it.
         .adapter("testkit", pkg("testkit.."))
@@ -75,7 +76,7 @@ final class BridgeArchitecture {
         .consideringOnlyDependenciesInAnyPackage(root + "..")
         .layer("Launcher").definedBy(pkg("cli.."))
         .layer("Adapters").definedBy(pkg("engine.."), pkg("http.."), pkg("mcp.."), pkg("auth.."),
-            pkg("jobs.."), pkg("registry.."), pkg("audit.."), pkg("testkit.."))
+            pkg("jobs.."), pkg("registry.."), pkg("audit.."), pkg("metrics.."), pkg("testkit.."))
         .layer("Core").definedBy(pkg("core.."))
         .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
         .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Launcher", "Adapters")
@@ -86,7 +87,7 @@ final class BridgeArchitecture {
   /** Adapters reach the core through ports only, never through use-case implementations. */
   ArchRule adaptersUsePortsOnly() {
     return noClasses().that().resideInAnyPackage(pkg("engine.."), pkg("http.."), pkg("mcp.."), pkg("auth.."),
-            pkg("jobs.."), pkg("registry.."), pkg("audit.."), pkg("testkit.."))
+            pkg("jobs.."), pkg("registry.."), pkg("audit.."), pkg("metrics.."), pkg("testkit.."))
         .should().dependOnClassesThat().resideInAPackage(pkg("core.service.."))
         .because("adapters do not depend on use-case implementations (DESIGN §8); driving ports live in core.port");
   }
@@ -117,6 +118,8 @@ final class BridgeArchitecture {
         confined("software.amazon..", pkg("audit.s3..")),
         confined("org.sqlite..", pkg("registry.sqlite..")),
         confined("java.sql..", pkg("registry.sqlite..")),
+        confined("io.micrometer..", pkg("metrics..")),
+        confined("io.prometheus..", pkg("metrics..")),
         confined("picocli..", pkg("cli..")),
         confined("ch.qos.logback..", pkg("cli..")));
   }

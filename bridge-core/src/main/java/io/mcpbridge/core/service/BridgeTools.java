@@ -1,6 +1,8 @@
 package io.mcpbridge.core.service;
 
 import io.mcpbridge.core.port.JobBackend;
+import io.mcpbridge.core.port.JobMetrics;
+import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.SimulationEngine;
 import io.mcpbridge.core.service.tools.CalculatePkParametersTool;
@@ -30,6 +32,18 @@ public final class BridgeTools {
    */
   public static ToolCatalog standard(ModelAccess access, ModelIndex index, SimulationEngine engine, JobRegistry registry,
       JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries, Clock clock) {
+    return standard(access, index, engine, registry, backend, units, defaultTimeout, defaultRetries,
+        NoMetrics.INSTANCE, clock);
+  }
+
+  /**
+   * The standard tools, counting job submissions.
+   *
+   * @param jobMetrics where accepted job submissions are counted
+   */
+  public static ToolCatalog standard(ModelAccess access, ModelIndex index, SimulationEngine engine, JobRegistry registry,
+      JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries, JobMetrics jobMetrics,
+      Clock clock) {
     Simulations simulations = new Simulations(registry, engine);
     return new ToolCatalog(List.of(
         new DiscoverModelsTool(index),
@@ -37,7 +51,7 @@ public final class BridgeTools {
         new ListParametersTool(simulations, units),
         new GetParameterValueTool(simulations, units),
         new SetParameterValueTool(simulations, registry, units, clock),
-        new RunSimulationTool(simulations, registry, backend, defaultTimeout, defaultRetries, clock),
+        new RunSimulationTool(simulations, registry, backend, defaultTimeout, defaultRetries, jobMetrics, clock),
         new GetJobStatusTool(registry),
         new CancelJobTool(registry, backend, clock),
         new GetSimulationResultsTool(registry, units),
