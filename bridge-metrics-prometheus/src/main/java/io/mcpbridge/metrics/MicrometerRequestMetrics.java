@@ -4,6 +4,7 @@ import io.mcpbridge.core.port.RequestMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Tool calls and HTTP requests as latency histograms (their counts are the request totals). */
 final class MicrometerRequestMetrics implements RequestMetrics {
@@ -14,6 +15,10 @@ final class MicrometerRequestMetrics implements RequestMetrics {
       .description("HTTP requests by method, route template and status")
       .serviceLevelObjectives(Buckets.REQUEST);
   private final MeterRegistry registry;
+  // Timers by label values, so a request costs a map lookup rather than a registry lookup through a
+  // new builder and meter id. Bounded as the label values are.
+  private final ConcurrentHashMap<ToolKey, Timer> toolTimers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<HttpKey, Timer> httpTimers = new ConcurrentHashMap<>();
 
   MicrometerRequestMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -21,13 +26,19 @@ final class MicrometerRequestMetrics implements RequestMetrics {
 
   @Override
   public void toolCalled(String tool, String channel, String outcome, String error, Duration latency) {
-    toolCalls.tags("tool", tool, "channel", channel, "outcome", outcome, "error", error)
-        .register(registry).record(latency);
+    toolTimers.computeIfAbsent(new ToolKey(tool, channel, outcome, error), k -> toolCalls
+        .tags("tool", k.tool(), "channel", k.channel(), "outcome", k.outcome(), "error", k.error())
+        .register(registry)).record(latency);
   }
 
   @Override
   public void httpRequest(String method, String route, int status, Duration latency) {
-    httpRequests.tags("method", method, "route", route, "status", Integer.toString(status))
-        .register(registry).record(latency);
+    httpTimers.computeIfAbsent(new HttpKey(method, route, status), k -> httpRequests
+        .tags("method", k.method(), "route", k.route(), "status", Integer.toString(k.status()))
+        .register(registry)).record(latency);
   }
+
+  private record ToolKey(String tool, String channel, String outcome, String error) {}
+
+  private record HttpKey(String method, String route, int status) {}
 }
