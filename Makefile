@@ -6,7 +6,7 @@ SOURCES := $(shell find . -path ./var -prune -o \( -name '*.java' -o -name 'pom.
 
 FUZZ_TARGETS := pkmlReader simModelReader formulaParser
 
-.PHONY: help tools sundials build run check fuzz compliance bench docs clean
+.PHONY: help tools sundials prometheus build run check fuzz compliance bench docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -29,7 +29,10 @@ run: $(JAR) ## Start the server on the embedded default (thread jobs, SQLite, lo
 sundials: ## Install SUNDIALS CVODES from Debian packages (the engine tests' integrator oracle)
 	@scripts/sundials.sh
 
-check: tools sundials ## The whole test suite: unit tests, integration tests against real components, architecture rules, bounded fuzzing
+prometheus: ## Install Prometheus and promtool from Debian packages (the metrics and alert-rule tests)
+	@scripts/prometheus.sh
+
+check: tools sundials prometheus ## The whole test suite: unit tests, integration tests against real components, architecture rules, bounded fuzzing
 	$(MVN) verify
 	$(MAKE) fuzz
 

@@ -52,6 +52,7 @@ final class BridgeArchitecture {
         .adapter("jobs-thread", pkg("jobs.thread.."))
         .adapter("plot", pkg("plot.."))
         .adapter("jobs-queue", pkg("jobs.queue.."))
+        .adapter("metrics", pkg("metrics.."))
         // The testkit is production code of its own module: as one more ring member it may use
         // core, and no production adapter may depend on it.
         .adapter("testkit", pkg("testkit.."))
@@ -79,7 +80,7 @@ final class BridgeArchitecture {
         .consideringOnlyDependenciesInAnyPackage(root + "..")
         .layer("Launcher").definedBy(pkg("cli.."))
         .layer("Adapters").definedBy(pkg("engine.."), pkg("http.."), pkg("mcp.."), pkg("auth.."),
-            pkg("jobs.."), pkg("registry.."), pkg("audit.."), pkg("plot.."), pkg("testkit.."))
+            pkg("jobs.."), pkg("registry.."), pkg("audit.."), pkg("plot.."), pkg("metrics.."), pkg("testkit.."))
         .layer("Core").definedBy(pkg("core.."))
         .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
         .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Launcher", "Adapters")
@@ -90,7 +91,7 @@ final class BridgeArchitecture {
   /** Adapters reach the core through ports only, never through use-case implementations. */
   ArchRule adaptersUsePortsOnly() {
     return noClasses().that().resideInAnyPackage(pkg("engine.."), pkg("http.."), pkg("mcp.."), pkg("auth.."),
-            pkg("jobs.."), pkg("registry.."), pkg("audit.."), pkg("plot.."), pkg("testkit.."))
+            pkg("jobs.."), pkg("registry.."), pkg("audit.."), pkg("plot.."), pkg("metrics.."), pkg("testkit.."))
         .should().dependOnClassesThat().resideInAPackage(pkg("core.service.."))
         .because("adapters do not depend on use-case implementations (DESIGN §8); driving ports live in core.port");
   }
@@ -122,6 +123,8 @@ final class BridgeArchitecture {
         confined("org.sqlite..", pkg("registry.sqlite..")),
         confined("java.sql..", pkg("registry.sqlite..")),
         confined("org.jfree..", pkg("plot.jfreechart..")),
+        confined("io.micrometer..", pkg("metrics..")),
+        confined("io.prometheus..", pkg("metrics..")),
         confined("picocli..", pkg("cli..")),
         confined("ch.qos.logback..", pkg("cli..")));
   }

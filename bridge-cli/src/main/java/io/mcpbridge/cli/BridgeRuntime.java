@@ -11,7 +11,13 @@ import io.mcpbridge.core.config.AuthSettings;
 import io.mcpbridge.core.config.JobSettings;
 import io.mcpbridge.core.model.AuditEvent;
 import io.mcpbridge.core.model.AuditIdentity;
+import io.mcpbridge.core.port.AuditMetrics;
 import io.mcpbridge.core.port.AuditSink;
+import io.mcpbridge.core.port.EngineMetrics;
+import io.mcpbridge.core.port.JobMetrics;
+import io.mcpbridge.core.port.NoMetrics;
+import io.mcpbridge.core.port.RequestMetrics;
+import io.mcpbridge.metrics.PrometheusMetrics;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.SimulationEngine;
@@ -77,26 +83,35 @@ final class BridgeRuntime implements AutoCloseable {
   private final PopulationJobStore populations;
   /** Dependencies /health reports besides the audit trail (the job broker with JOB_BACKEND=queue). */
   final java.util.List<io.mcpbridge.core.port.ComponentHealth> health;
+  /** The process's metrics; empty when METRICS_ENABLED=false or the command exports none. */
+  final Optional<PrometheusMetrics> metrics;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
-  private BridgeRuntime(AppConfig config, Clock clock) {
+  private BridgeRuntime(AppConfig config, Clock clock, boolean exportMetrics) {
     this.config = config;
     this.clock = clock;
+    this.metrics = exportMetrics && config.metrics().enabled()
+        ? Optional.of(own(PrometheusMetrics.withProcessMetrics())) : Optional.empty();
+    RequestMetrics requestMetrics = metrics.<RequestMetrics>map(PrometheusMetrics::requests).orElse(NoMetrics.INSTANCE);
+    JobMetrics jobMetrics = metrics.<JobMetrics>map(PrometheusMetrics::jobs).orElse(NoMetrics.INSTANCE);
+    EngineMetrics engineMetrics = metrics.<EngineMetrics>map(PrometheusMetrics::engine).orElse(NoMetrics.INSTANCE);
     SimulationEngine engine = new PkmlSimulationEngine(
         new PkmlEngineSettings(config.models().maxModelBytes(), CACHED_MODELS));
     own(RegistryOwnerLock.acquire(config.registry().path()));
     this.registry = own(SqliteJobRegistry.open(config.registry().path()));
-    this.audit = own(auditSink(config, clock));
+    this.audit = own(auditSink(config, clock,
+        metrics.<AuditMetrics>map(PrometheusMetrics::audit).orElse(NoMetrics.INSTANCE)));
     JobBackend backend = own(jobBackend(config, registry, clock));
     this.notifier = new JobNotifier();
     ModelAccess access = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
     this.populations = new PopulationJobStore(config.population().storagePath(), UnitCatalog.standard());
     ToolCatalog catalog = BridgeTools.withPopulations(BridgeTools.standard(access, new ModelIndex(access), engine,
-        registry, backend, UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), clock,
-        new JFreeChartPlotRenderer()),
+        registry, backend, UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), jobMetrics,
+        clock, new JFreeChartPlotRenderer()),
         engine, registry, backend, populations, UnitCatalog.standard(), config.jobs().timeout(), clock);
-    backend.start(new JobRunner(registry, engine, backend, notifier, audit, clock, List.of(
+    backend.start(new JobRunner(registry, engine, backend, notifier, audit, jobMetrics, engineMetrics, clock, List.of(
         new PopulationJobWork(populations, engine, UnitCatalog.standard(), config.jobs().workerThreads()))));
+    jobMetrics.observe(state -> registry.jobsInStates(java.util.Set.of(state)).size());
     if (backend instanceof RedisJobBackend queue) {
       // Workers in other processes may still run this registry's jobs: the reconciler, not a
       // restart recovery, decides what was lost.
@@ -112,7 +127,8 @@ final class BridgeRuntime implements AutoCloseable {
       }
     }
     this.health = backend instanceof RedisJobBackend queue ? java.util.List.of(queue) : java.util.List.of();
-    this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), config.audit().readEvents(), clock);
+    this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), config.audit().readEvents(), requestMetrics,
+        clock);
     this.tokenVerifier = tokenVerifier(config.auth(), config, clock);
     scheduleRetention();
     audit.append(systemEvent("system.start", Map.of("environment", config.server().environment().wireName(),
@@ -129,9 +145,14 @@ final class BridgeRuntime implements AutoCloseable {
     return new McpServer(BridgeMcp.info(version), BridgeMcp.features(mcpServices(), BridgeJson.mapper()), BridgeJson.mapper());
   }
 
-  /** Builds the runtime; the caller closes it. */
+  /** Builds the runtime without exporting metrics; the caller closes it. */
   static BridgeRuntime start(AppConfig config, Clock clock) {
-    return new BridgeRuntime(config, clock);
+    return new BridgeRuntime(config, clock, false);
+  }
+
+  /** Builds the runtime of a server, with metrics unless METRICS_ENABLED=false; the caller closes it. */
+  static BridgeRuntime startMeasured(AppConfig config, Clock clock) {
+    return new BridgeRuntime(config, clock, true);
   }
 
   private <T extends AutoCloseable> T own(T resource) {
@@ -139,16 +160,16 @@ final class BridgeRuntime implements AutoCloseable {
     return resource;
   }
 
-  private static AuditSink auditSink(AppConfig config, Clock clock) {
+  private static AuditSink auditSink(AppConfig config, Clock clock, AuditMetrics metrics) {
     AuditSettings audit = config.audit();
     if (!audit.enabled()) {
       LOG.warn("AUDIT_ENABLED=false: tool calls and job transitions are NOT recorded");
       return new DisabledAuditSink();
     }
     if (audit.backend() == AuditSettings.Backend.S3) {
-      return S3AuditSink.open(S3AuditSettings.from(audit, config.server().environment(), clock));
+      return S3AuditSink.open(S3AuditSettings.from(audit, config.server().environment(), clock), metrics);
     }
-    return LocalFileAuditSink.open(LocalAuditSettings.from(audit, config.server().environment(), clock));
+    return LocalFileAuditSink.open(LocalAuditSettings.from(audit, config.server().environment(), clock), metrics);
   }
 
   private static JobBackend jobBackend(AppConfig config, JobRegistry registry, Clock clock) {

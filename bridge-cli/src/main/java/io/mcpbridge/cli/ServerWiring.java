@@ -1,7 +1,13 @@
 package io.mcpbridge.cli;
 
 import io.mcpbridge.core.config.AppConfig;
+import io.mcpbridge.core.port.AuthMetrics;
+import io.mcpbridge.core.port.MetricsExposition;
+import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.http.Authenticator;
+import io.mcpbridge.http.HttpObservability;
+import io.mcpbridge.metrics.MetricsHttpServer;
+import io.mcpbridge.metrics.PrometheusMetrics;
 import io.mcpbridge.http.HttpServices;
 import io.mcpbridge.http.HttpSettings;
 import io.mcpbridge.http.JavalinHttpApp;
@@ -20,30 +26,48 @@ final class ServerWiring implements AutoCloseable {
 
   private final BridgeRuntime runtime;
   private final RunningServer http;
+  private final Optional<MetricsHttpServer> metricsListener;
 
-  private ServerWiring(BridgeRuntime runtime, RunningServer http) {
+  private ServerWiring(BridgeRuntime runtime, RunningServer http, Optional<MetricsHttpServer> metricsListener) {
     this.runtime = runtime;
     this.http = http;
+    this.metricsListener = metricsListener;
   }
 
   /** Builds and starts everything; the returned handle stops it again. */
   static ServerWiring start(AppConfig config, String version) {
     Clock clock = Clock.systemUTC();
-    BridgeRuntime runtime = BridgeRuntime.start(config, clock);
+    BridgeRuntime runtime = BridgeRuntime.startMeasured(config, clock);
+    Optional<MetricsHttpServer> metricsListener = Optional.empty();
     try {
+      Optional<String> metricsToken = config.metrics().token().map(io.mcpbridge.core.config.Secret::reveal);
+      boolean ownPort = config.metrics().port() != 0;
+      if (ownPort && runtime.metrics.isPresent()) {
+        // Without TCP_NODELAY the JDK server waits for delayed ACKs (~40 ms per scrape).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        metricsListener = Optional.of(MetricsHttpServer.start(config.server().host(), config.metrics().port(),
+            runtime.metrics.get(), metricsToken));
+      }
+      HttpObservability observability = runtime.metrics
+          .map(m -> new HttpObservability(m.requests(),
+              ownPort ? Optional.<MetricsExposition>empty() : Optional.<MetricsExposition>of(m), metricsToken))
+          .orElse(HttpObservability.none());
+      AuthMetrics authMetrics = runtime.metrics.<AuthMetrics>map(PrometheusMetrics::auth).orElse(NoMetrics.INSTANCE);
       HttpSettings httpSettings = new HttpSettings(config.server().host(), config.server().port(),
           config.server().maxRequestBytes(), config.server().serviceName(), version,
           config.server().environment().wireName());
       int perMinute = config.auth().rateLimitPerMinute();
       Authenticator authenticator = new Authenticator(runtime.tokenVerifier, config.auth().allowAnonymous(),
-          perMinute > 0 ? Optional.of(new RateLimiter(perMinute, clock)) : Optional.empty(), Optional.of(runtime.audit), clock);
+          perMinute > 0 ? Optional.of(new RateLimiter(perMinute, clock)) : Optional.empty(), Optional.of(runtime.audit),
+          authMetrics, clock);
       McpHttpSettings mcpSettings = new McpHttpSettings(config.server().allowedOrigins(),
           config.auth().issuerUrl(), Optional.empty(), MCP_SESSION_IDLE, MCP_MAX_SESSIONS);
       RunningServer http = JavalinHttpApp.start(httpSettings,
           new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, runtime.audit, clock, runtime.health),
-          Optional.of(new McpEndpoint(runtime.mcpServer(version), mcpSettings)));
-      return new ServerWiring(runtime, http);
+          Optional.of(new McpEndpoint(runtime.mcpServer(version), mcpSettings)), observability);
+      return new ServerWiring(runtime, http, metricsListener);
     } catch (RuntimeException e) {
+      metricsListener.ifPresent(MetricsHttpServer::close);
       runtime.close();
       throw e;
     }
@@ -54,9 +78,15 @@ final class ServerWiring implements AutoCloseable {
     return http.port();
   }
 
+  /** The port of the separate metrics listener, when METRICS_PORT gives it one. */
+  Optional<Integer> metricsPort() {
+    return metricsListener.map(MetricsHttpServer::port);
+  }
+
   @Override
   public void close() {
     http.close();
+    metricsListener.ifPresent(MetricsHttpServer::close);
     runtime.close();
   }
 }

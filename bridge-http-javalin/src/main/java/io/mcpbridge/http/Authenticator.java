@@ -2,11 +2,14 @@ package io.mcpbridge.http;
 
 import io.javalin.http.Context;
 import io.mcpbridge.core.error.AuthenticationException;
+import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.RateLimitedException;
 import io.mcpbridge.core.model.AuditEvent;
 import io.mcpbridge.core.model.AuditIdentity;
 import io.mcpbridge.core.model.Principal;
 import io.mcpbridge.core.port.AuditSink;
+import io.mcpbridge.core.port.AuthMetrics;
+import io.mcpbridge.core.port.NoMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,7 @@ public final class Authenticator {
   private final Optional<RateLimiter> limiter;
   private final Optional<AuditSink> audit;
   private final java.time.Clock clock;
+  private final AuthMetrics metrics;
 
   /**
    * @param verifier checks bearer tokens; empty if no token source is configured
@@ -52,6 +56,15 @@ public final class Authenticator {
    */
   public Authenticator(Optional<TokenVerifier> verifier, boolean allowAnonymous, Optional<RateLimiter> limiter,
       Optional<AuditSink> audit, java.time.Clock clock) {
+    this(verifier, allowAnonymous, limiter, audit, NoMetrics.INSTANCE, clock);
+  }
+
+  /**
+   * @param metrics where refusals are counted, by reason and by rate-limit scope
+   */
+  public Authenticator(Optional<TokenVerifier> verifier, boolean allowAnonymous, Optional<RateLimiter> limiter,
+      Optional<AuditSink> audit, AuthMetrics metrics, java.time.Clock clock) {
+    this.metrics = metrics;
     this.verifier = verifier;
     this.allowAnonymous = allowAnonymous;
     this.limiter = limiter;
@@ -85,6 +98,7 @@ public final class Authenticator {
     if (limiter.isPresent()) {
       RateLimiter.Decision d = limiter.get().tryAcquire(key);
       if (!d.allowed()) {
+        metrics.rateLimited(key.startsWith("ip:") ? "address" : "principal");
         throw new RateLimitedException("too many requests; retry in " + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
       }
     }
@@ -95,6 +109,7 @@ public final class Authenticator {
     try {
       return establish(ctx);
     } catch (AuthenticationException e) {
+      metrics.refused(AuthMetrics.Reason.of(e.getMessage()));
       record(ctx, "auth.failed", e.getMessage());
       throw e;
     } catch (RateLimitedException e) {
@@ -129,6 +144,9 @@ public final class Authenticator {
         principal = v.verify(header.substring(BEARER.length()).trim());
       } catch (AuthenticationException e) {
         charge("ip:" + ctx.ip());
+        throw e;
+      } catch (BackendUnavailableException e) {
+        metrics.refused(AuthMetrics.Reason.IDENTITY_PROVIDER_UNAVAILABLE);
         throw e;
       }
       charge("principal:" + principal.issuer().orElse("") + "|" + principal.subject());

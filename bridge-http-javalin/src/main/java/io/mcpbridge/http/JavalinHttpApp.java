@@ -30,17 +30,31 @@ public final class JavalinHttpApp {
    * @return the running server; closing it stops the server and its stream scheduler
    */
   public static RunningServer start(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp) {
+    return start(settings, services, mcp, HttpObservability.none());
+  }
+
+  /**
+   * Creates and starts the server, measuring its requests and serving {@code /metrics} as given.
+   *
+   * @param observability request metrics and the optional scrape route
+   * @return the running server; closing it stops the server and its stream scheduler
+   */
+  public static RunningServer start(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp,
+      HttpObservability observability) {
     ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "bridge-sse");
       t.setDaemon(true);
       return t;
     });
-    Javalin app = create(settings, services, mcp, streams).start();
+    Javalin app = create(settings, services, mcp, streams, observability).start();
     return new RunningServer(app, streams);
   }
 
   static Javalin create(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp,
-      ScheduledExecutorService streams) {
+      ScheduledExecutorService streams, HttpObservability observability) {
+    RequestTiming timing = new RequestTiming(observability.requests());
+    java.util.Optional<MetricsRoute> metricsRoute = observability.exposition()
+        .map(e -> new MetricsRoute(e, observability.bearerToken()));
     ObjectMapper json = BridgeJson.mapper();
     HealthController health = new HealthController(settings, services.audit(), services.health(), services.clock());
     ToolRoutes tools = new ToolRoutes(services.tools(), services.authenticator(), json);
@@ -59,16 +73,20 @@ public final class JavalinHttpApp {
       config.jetty.port = settings.port();
       config.http.maxRequestSize = settings.maxRequestBytes();
       config.jsonMapper(new JavalinJackson(json, false));
+      config.routes.before(timing::start);
       config.routes.before(CorrelationIds::assign);
       config.routes.before(ctx -> {
-        boolean exempt = ctx.path().equals("/health") || ctx.path().startsWith("/mcp");
+        boolean exempt = ctx.path().equals("/health") || ctx.path().startsWith("/mcp")
+            || metricsRoute.isPresent() && ctx.path().equals(MetricsRoute.PATH);
         if (!exempt && (!origins.originAllowed(ctx.header("Origin")) || !origins.hostAllowed(ctx.header("Host")))) {
           throw new io.mcpbridge.core.error.ForbiddenException("origin or host not allowed");
         }
       });
       config.routes.after(CorrelationIds::clear);
+      config.routes.after(timing::finish);
       config.routes.get("/health", health::health);
       config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
+      metricsRoute.ifPresent(r -> r.register(config));
       mcpRoutes.ifPresent(r -> r.register(config));
       tools.register(config);
       new PlotRoutes(services.tools(), services.authenticator(), json).register(config);

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param models model allow-list
  * @param audit audit trail
  * @param population population runs
+ * @param metrics the Prometheus scrape endpoint
  */
 public record AppConfig(
     ServerSettings server,
@@ -22,7 +23,8 @@ public record AppConfig(
     RegistrySettings registry,
     ModelSettings models,
     AuditSettings audit,
-    PopulationSettings population) {
+    PopulationSettings population,
+    MetricsSettings metrics) {
   public AppConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(auth, "auth");
@@ -31,6 +33,7 @@ public record AppConfig(
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(population, "population");
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   /**

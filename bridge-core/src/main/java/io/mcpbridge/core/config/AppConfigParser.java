@@ -28,7 +28,7 @@ final class AppConfigParser {
 
   ConfigReport parse() {
     ServerSettings server = server();
-    AppConfig config = new AppConfig(server, auth(), jobs(), registry(), models(), audit(), population());
+    AppConfig config = new AppConfig(server, auth(), jobs(), registry(), models(), audit(), population(), metrics());
     new ConfigRules(in, config).check();
     return new ConfigReport(config, in.problems(), in.effective());
   }
@@ -178,6 +178,11 @@ final class AppConfigParser {
         v -> enumValue(AuditSettings.ReadEvents.class, v), "async, sync", AuditSettings.ReadEvents.ASYNC);
     return new AuditSettings(enabled, backend, path, failMode, key, s3, lookback, checkpointEvery, checkpointInterval,
         readEvents);
+  }
+
+  private MetricsSettings metrics() {
+    return new MetricsSettings(in.bool("METRICS_ENABLED"), in.integer("METRICS_PORT", 0, 65535),
+        in.secret("METRICS_TOKEN"));
   }
 
   private PopulationSettings population() {

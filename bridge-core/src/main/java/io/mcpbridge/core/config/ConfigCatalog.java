@@ -99,6 +99,14 @@ public final class ConfigCatalog {
     define(audit, "AUDIT_S3_KMS_KEY_ID", null, "KMS key for SSE-KMS encryption of audit objects.", "key id or ARN");
     define(audit, "AUDIT_VERIFY_LOOKBACK_DAYS", "1", "Days checked by `bridge audit verify --lookback`.", "integer 1–3650");
 
+    String metrics = "Metrics";
+    define(metrics, "METRICS_ENABLED", "true", "Collect Prometheus metrics and serve them at `GET /metrics` (not behind tool authentication).",
+        "boolean");
+    define(metrics, "METRICS_PORT", "0", "0 serves `/metrics` on the server's own port; another port gives it a separate listener on HOST "
+        + "(so it can be firewalled apart, and the only choice for `bridge worker`).", "integer 0–65535; must differ from PORT");
+    defineSecret(metrics, "METRICS_TOKEN", "Bearer token a scraper must present at `/metrics` (Prometheus `authorization` in its scrape config).",
+        "at least 16 bytes; warned when unset in staging/production");
+
     String population = "Populations";
     define(population, "POPULATION_STORAGE_PATH", "var/population-results", "Directory for population result chunks.", "must be creatable and writable");
     define(population, "POPULATION_RETENTION_SECONDS", "604800", "How long population results are kept.", "integer 60–31536000");

@@ -10,6 +10,7 @@ import java.util.Optional;
 /** Rules that span several variables or look at the file system. Adds problems to the reader. */
 final class ConfigRules {
   private static final int MIN_DEV_SECRET_BYTES = 32;
+  private static final int MIN_METRICS_TOKEN_BYTES = 16;
 
   private final ConfigReader in;
   private final AppConfig config;
@@ -28,6 +29,27 @@ final class ConfigRules {
     storage();
     models();
     audit();
+    metrics();
+  }
+
+  private void metrics() {
+    MetricsSettings metrics = config.metrics();
+    if (!metrics.enabled()) {
+      return;
+    }
+    if (metrics.port() != 0 && metrics.port() == config.server().port()) {
+      in.error("METRICS_PORT", Integer.toString(metrics.port()), "must differ from PORT (use 0 to serve /metrics on PORT)");
+    }
+    metrics.token().ifPresent(token -> {
+      if (token.byteLength() < MIN_METRICS_TOKEN_BYTES) {
+        in.error("METRICS_TOKEN", token.reveal(), "is " + token.byteLength() + " bytes; use at least "
+            + MIN_METRICS_TOKEN_BYTES);
+      }
+    });
+    if (metrics.token().isEmpty() && env.isProtected()) {
+      in.warning("METRICS_TOKEN", "", "is unset: anyone who reaches /metrics can read it; set a token or keep the "
+          + "metrics port off the public network");
+    }
   }
 
   private void origins() {

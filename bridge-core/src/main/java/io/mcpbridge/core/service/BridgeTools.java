@@ -2,6 +2,8 @@ package io.mcpbridge.core.service;
 
 import io.mcpbridge.core.population.PopulationJobStore;
 import io.mcpbridge.core.port.JobBackend;
+import io.mcpbridge.core.port.JobMetrics;
+import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.PlotRenderer;
 import io.mcpbridge.core.port.SimulationEngine;
@@ -40,7 +42,19 @@ public final class BridgeTools {
   public static ToolCatalog standard(ModelAccess access, ModelIndex index, SimulationEngine engine, JobRegistry registry,
       JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries, Clock clock) {
     return new ToolCatalog(smokeWorkflow(access, index, engine, registry, backend, units, defaultTimeout, defaultRetries,
-        clock));
+        NoMetrics.INSTANCE, clock));
+  }
+
+  /**
+   * The standard tools, counting job submissions.
+   *
+   * @param jobMetrics where accepted job submissions are counted
+   */
+  public static ToolCatalog standard(ModelAccess access, ModelIndex index, SimulationEngine engine, JobRegistry registry,
+      JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries, JobMetrics jobMetrics,
+      Clock clock) {
+    return new ToolCatalog(smokeWorkflow(access, index, engine, registry, backend, units, defaultTimeout, defaultRetries,
+        jobMetrics, clock));
   }
 
   /**
@@ -52,15 +66,28 @@ public final class BridgeTools {
   public static ToolCatalog standard(ModelAccess access, ModelIndex index, SimulationEngine engine, JobRegistry registry,
       JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries, Clock clock,
       PlotRenderer plots) {
+    return standard(access, index, engine, registry, backend, units, defaultTimeout, defaultRetries,
+        NoMetrics.INSTANCE, clock, plots);
+  }
+
+  /**
+   * Every standard tool: the smoke workflow, counting job submissions, and {@code plot_results}.
+   *
+   * @param jobMetrics where accepted job submissions are counted
+   * @param plots the renderer {@code plot_results} draws with
+   */
+  public static ToolCatalog standard(ModelAccess access, ModelIndex index, SimulationEngine engine, JobRegistry registry,
+      JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries, JobMetrics jobMetrics,
+      Clock clock, PlotRenderer plots) {
     List<Tool<?, ?>> tools = new ArrayList<>(smokeWorkflow(access, index, engine, registry, backend, units,
-        defaultTimeout, defaultRetries, clock));
+        defaultTimeout, defaultRetries, jobMetrics, clock));
     tools.add(new PlotResultsTool(registry, new TimeProfileCharts(units), plots));
     return new ToolCatalog(tools);
   }
 
   private static List<Tool<?, ?>> smokeWorkflow(ModelAccess access, ModelIndex index, SimulationEngine engine,
       JobRegistry registry, JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries,
-      Clock clock) {
+      JobMetrics jobMetrics, Clock clock) {
     Simulations simulations = new Simulations(registry, engine);
     return List.of(
         new DiscoverModelsTool(index),
@@ -68,7 +95,7 @@ public final class BridgeTools {
         new ListParametersTool(simulations, units),
         new GetParameterValueTool(simulations, units),
         new SetParameterValueTool(simulations, registry, units, clock),
-        new RunSimulationTool(simulations, registry, backend, defaultTimeout, defaultRetries, clock),
+        new RunSimulationTool(simulations, registry, backend, defaultTimeout, defaultRetries, jobMetrics, clock),
         new GetJobStatusTool(registry),
         new CancelJobTool(registry, backend, clock),
         new GetSimulationResultsTool(registry, units),

@@ -17,6 +17,9 @@ import io.mcpbridge.core.model.StoredResult;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.AuditSink;
 import io.mcpbridge.core.sensitivity.SensitivityJobs;
+import io.mcpbridge.core.port.EngineMetrics;
+import io.mcpbridge.core.port.JobMetrics;
+import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobHandler;
 import io.mcpbridge.core.port.JobRegistry;
@@ -51,11 +54,13 @@ public final class JobRunner implements JobHandler {
   private final AuditSink audit;
   private final Clock clock;
   private final List<JobWork> kinds;
+  private final JobMetrics jobMetrics;
+  private final EngineMetrics engineMetrics;
   private final System.Logger log = System.getLogger(JobRunner.class.getName());
 
   public JobRunner(JobRegistry registry, SimulationEngine engine, JobBackend backend, JobNotifier notifier,
       AuditSink audit, Clock clock) {
-    this(registry, engine, backend, notifier, audit, clock, List.of());
+    this(registry, engine, backend, notifier, audit, NoMetrics.INSTANCE, NoMetrics.INSTANCE, clock, List.of());
   }
 
   /**
@@ -65,6 +70,18 @@ public final class JobRunner implements JobHandler {
    */
   public JobRunner(JobRegistry registry, SimulationEngine engine, JobBackend backend, JobNotifier notifier,
       AuditSink audit, Clock clock, List<JobWork> kinds) {
+    this(registry, engine, backend, notifier, audit, NoMetrics.INSTANCE, NoMetrics.INSTANCE, clock, kinds);
+  }
+
+  /**
+   * @param jobMetrics where job starts, ends, retries and waits are counted
+   * @param engineMetrics where the integrator work of each run is counted
+   * @param kinds the work of jobs that are not single simulation runs, asked in order
+   */
+  public JobRunner(JobRegistry registry, SimulationEngine engine, JobBackend backend, JobNotifier notifier,
+      AuditSink audit, JobMetrics jobMetrics, EngineMetrics engineMetrics, Clock clock, List<JobWork> kinds) {
+    this.jobMetrics = jobMetrics;
+    this.engineMetrics = engineMetrics;
     List<JobWork> all = new ArrayList<>();
     // A sensitivity analysis is stored with its job in the registry, so every runner can run one.
     all.add(new SensitivityJobWork(registry, new SensitivityJobs(engine, ParameterPathMatcher::compile,
@@ -90,6 +107,7 @@ public final class JobRunner implements JobHandler {
       // Cancelled while waiting for a retry: never start another attempt.
       if (registry.updateJob(queued.withFailure(JobState.CANCELLED, new JobFailure("Cancelled", "cancelled before its next attempt",
           false), clock.instant()), Set.of(JobState.QUEUED), Optional.of("cancelled before its next attempt"))) {
+        jobMetrics.finished(JobState.CANCELLED, "Cancelled", Duration.ZERO);
         announce(id, JobState.CANCELLED, Map.of("reason", "Cancelled"));
       }
       return;
@@ -98,6 +116,8 @@ public final class JobRunner implements JobHandler {
     if (!transition(running, JobState.QUEUED, "attempt " + running.attempts() + " started")) {
       return;
     }
+    jobMetrics.started(nonNegative(Duration.between(queued.updatedAt(), running.updatedAt())));
+    boolean inEngine = false;
     try {
       StoredSimulation sim = registry.findSimulation(running.simulationId(), running.revision())
           .orElseThrow(() -> new io.mcpbridge.core.error.NotFoundException("simulation " + running.simulationId()
@@ -107,7 +127,10 @@ public final class JobRunner implements JobHandler {
         ResultId resultId = kind.get().run(running, sim, withProgress(id, control));
         finishSucceeded(running, resultId);
       } else {
+        inEngine = true;
         SimulationResult result = engine.run(sim.spec(), withProgress(id, control));
+        inEngine = false;
+        engineMetrics.runCompleted(result.statistics());
         finishSucceeded(running, sim, result);
       }
     } catch (RunCancelledException e) {
@@ -116,8 +139,14 @@ public final class JobRunner implements JobHandler {
       finish(running, JobState.TIMED_OUT, new JobFailure(ErrorCode.TIMEOUT.wireName(),
           "exceeded its time limit of " + running.timeout().toSeconds() + " s", false));
     } catch (BridgeException e) {
+      if (inEngine) {
+        engineMetrics.runFailed(e.code().wireName());
+      }
       failOrRetry(running, new JobFailure(e.code().wireName(), e.getMessage(), e.code().retryable()));
     } catch (RuntimeException e) {
+      if (inEngine) {
+        engineMetrics.runFailed(ErrorCode.INTERNAL_ERROR.wireName());
+      }
       log.log(System.Logger.Level.ERROR, "job " + id + " failed unexpectedly", e);
       failOrRetry(running, new JobFailure(ErrorCode.INTERNAL_ERROR.wireName(), "internal error while running", false));
     } catch (Error e) {
@@ -173,6 +202,7 @@ public final class JobRunner implements JobHandler {
     ResultId resultId = ResultId.random();
     registry.saveResult(new StoredResult(resultId, running.id(), sim.id(), sim.revision(), result, now));
     if (registry.updateJob(latest.succeeded(resultId, now), Set.of(JobState.RUNNING), Optional.of("succeeded"))) {
+      jobMetrics.finished(JobState.SUCCEEDED, "none", nonNegative(Duration.between(running.updatedAt(), now)));
       announce(running.id(), JobState.SUCCEEDED, Map.of("resultsId", resultId.value()));
     }
   }
@@ -183,8 +213,9 @@ public final class JobRunner implements JobHandler {
       finish(running, JobState.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
       return;
     }
-    if (registry.updateJob(latest.succeeded(resultId, clock.instant()), Set.of(JobState.RUNNING),
-        Optional.of("succeeded"))) {
+    Instant now = clock.instant();
+    if (registry.updateJob(latest.succeeded(resultId, now), Set.of(JobState.RUNNING), Optional.of("succeeded"))) {
+      jobMetrics.finished(JobState.SUCCEEDED, "none", nonNegative(Duration.between(running.updatedAt(), now)));
       announce(running.id(), JobState.SUCCEEDED, Map.of("resultsId", resultId.value()));
     }
   }
@@ -199,6 +230,7 @@ public final class JobRunner implements JobHandler {
       Instant now = clock.instant();
       Job retry = registry.findJob(running.id()).orElse(running).withFailure(JobState.QUEUED, failure, now);
       if (registry.updateJob(retry, Set.of(JobState.RUNNING), Optional.of("retrying after: " + failure.message()))) {
+        jobMetrics.retried(failure.code());
         announce(running.id(), JobState.QUEUED, Map.of("retry", Integer.toString(running.attempts())));
         backend.submit(running.id(), running.timeout(), backoff(running.attempts()));
       }
@@ -209,8 +241,10 @@ public final class JobRunner implements JobHandler {
 
   private void finish(Job running, JobState terminal, JobFailure failure) {
     Job latest = registry.findJob(running.id()).orElse(running);
-    if (registry.updateJob(latest.withFailure(terminal, failure, clock.instant()), Set.of(JobState.RUNNING),
+    Instant now = clock.instant();
+    if (registry.updateJob(latest.withFailure(terminal, failure, now), Set.of(JobState.RUNNING),
         Optional.of(failure.message()))) {
+      jobMetrics.finished(terminal, failure.code(), nonNegative(Duration.between(running.updatedAt(), now)));
       announce(running.id(), terminal, Map.of("reason", failure.code()));
     }
   }
@@ -233,6 +267,10 @@ public final class JobRunner implements JobHandler {
       log.log(System.Logger.Level.WARNING, "could not audit job " + id + " transition to " + state.wireName()
           + ": " + e.getMessage());
     }
+  }
+
+  private static Duration nonNegative(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   /** Exponential backoff: 1 s, 2 s, 4 s … capped at a minute. */

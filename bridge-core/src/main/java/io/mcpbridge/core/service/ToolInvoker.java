@@ -13,6 +13,8 @@ import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.AuditEvent;
 import io.mcpbridge.core.model.AuditIdentity;
 import io.mcpbridge.core.port.AuditSink;
+import io.mcpbridge.core.port.NoMetrics;
+import io.mcpbridge.core.port.RequestMetrics;
 import io.mcpbridge.core.port.ToolService;
 import io.mcpbridge.core.model.Principal;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class ToolInvoker implements ToolService {
   private final AuditSettings.FailMode failMode;
   private final AuditSettings.ReadEvents readEvents;
   private final Clock clock;
+  private final RequestMetrics metrics;
   private final System.Logger log = System.getLogger(ToolInvoker.class.getName());
 
   public ToolInvoker(ToolCatalog catalog, AuditSink audit, AuditSettings.FailMode failMode, Clock clock) {
@@ -54,6 +57,16 @@ public final class ToolInvoker implements ToolService {
    */
   public ToolInvoker(ToolCatalog catalog, AuditSink audit, AuditSettings.FailMode failMode,
       AuditSettings.ReadEvents readEvents, Clock clock) {
+    this(catalog, audit, failMode, readEvents, NoMetrics.INSTANCE, clock);
+  }
+
+  /**
+   * @param readEvents whether read-only calls wait for their audit event to be stored
+   * @param metrics where every call's outcome and latency is counted
+   */
+  public ToolInvoker(ToolCatalog catalog, AuditSink audit, AuditSettings.FailMode failMode,
+      AuditSettings.ReadEvents readEvents, RequestMetrics metrics, Clock clock) {
+    this.metrics = metrics;
     this.catalog = catalog;
     this.audit = audit;
     this.failMode = failMode;
@@ -93,7 +106,28 @@ public final class ToolInvoker implements ToolService {
    */
   public Record invoke(String name, Record input, ToolContext context, Function<Object, Optional<String>> responseDigest) {
     Tool<?, ?> tool = catalog.get(name);
+    long started = System.nanoTime();
+    String outcome = "failed";
+    String error = ErrorCode.INTERNAL_ERROR.wireName();
+    try {
+      Record output = invokeKnown(tool, input, context, responseDigest);
+      outcome = "ok";
+      error = "none";
+      return output;
+    } catch (BridgeException e) {
+      outcome = e.code() == ErrorCode.FORBIDDEN ? "refused" : "failed";
+      error = e.code().wireName();
+      throw e;
+    } finally {
+      metrics.toolCalled(tool.descriptor().name(), context.channel(), outcome, error,
+          Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private Record invokeKnown(Tool<?, ?> tool, Record input, ToolContext context,
+      Function<Object, Optional<String>> responseDigest) {
     ToolDescriptor d = tool.descriptor();
+    String name = d.name();
     Instant start = clock.instant();
     if (!d.inputType().isInstance(input)) {
       throw new InvalidInputException("input of " + name + " must be " + d.inputType().getSimpleName());

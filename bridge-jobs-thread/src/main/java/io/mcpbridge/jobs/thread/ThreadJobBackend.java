@@ -16,6 +16,7 @@ import java.util.concurrent.DelayQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A {@link JobBackend} on a fixed pool of named platform threads in this process.
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThreadJobBackend implements JobBackend {
   private static final Logger LOG = LoggerFactory.getLogger(ThreadJobBackend.class);
+  /** The logging context key holding the id of the job a worker thread is running. */
+  static final String JOB_ID_MDC_KEY = "jobId";
   /** Workers re-read the clock at least this often, so a clock moved by a test is noticed. */
   private static final long POLL_MILLIS = 50;
 
@@ -208,6 +211,8 @@ public final class ThreadJobBackend implements JobBackend {
   }
 
   private void run(RunningAttempt attempt) {
+    // Every log line written while the job runs on this thread names it.
+    MDC.put(JOB_ID_MDC_KEY, attempt.jobId().value());
     try {
       handler.handle(attempt.jobId(), attempt.control());
     } catch (Throwable e) {
@@ -217,6 +222,7 @@ public final class ThreadJobBackend implements JobBackend {
       LOG.error("job handler threw for job {}", attempt.jobId(), e);
     } finally {
       Thread.interrupted(); // an interrupt meant for this attempt must not hit the next one
+      MDC.remove(JOB_ID_MDC_KEY);
       finish(attempt);
     }
   }

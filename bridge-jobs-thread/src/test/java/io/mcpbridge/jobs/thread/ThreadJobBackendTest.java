@@ -8,7 +8,9 @@ import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.testkit.JobBackendContract;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import org.slf4j.MDC;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,24 @@ class ThreadJobBackendTest extends JobBackendContract {
       assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(names).isNotEmpty().allMatch(n -> n.matches("job-worker-[12]"));
+  }
+
+  @Test
+  void whileAJobRunsItsIdIsInTheLoggingContextOfItsThread() throws Exception {
+    JobId first = JobId.random();
+    JobId second = JobId.random();
+    Map<JobId, String> seen = new ConcurrentHashMap<>();
+    CountDownLatch done = new CountDownLatch(2);
+    try (ThreadJobBackend backend = new ThreadJobBackend(1, Clock.systemUTC(), Duration.ofSeconds(1))) {
+      backend.start((id, control) -> {
+        seen.put(id, String.valueOf(MDC.get(ThreadJobBackend.JOB_ID_MDC_KEY)));
+        done.countDown();
+      });
+      backend.submit(first, Duration.ofMinutes(1), Duration.ZERO);
+      backend.submit(second, Duration.ofMinutes(1), Duration.ZERO);
+      assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(seen).containsEntry(first, first.value()).containsEntry(second, second.value());
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
 import io.mcpbridge.testkit.InMemoryAuditSink;
 import io.mcpbridge.testkit.InMemoryJobRegistry;
 import io.mcpbridge.testkit.ManualClock;
+import io.mcpbridge.testkit.RecordingMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -33,6 +34,7 @@ final class BridgeFixture {
   final InMemoryAuditSink audit = new InMemoryAuditSink();
   final ManualJobBackend backend = new ManualJobBackend(clock);
   final JobNotifier notifier = new JobNotifier();
+  final RecordingMetrics metrics = new RecordingMetrics();
   final SimulationEngine engine;
   final ToolInvoker tools;
   final JobRunner runner;
@@ -46,10 +48,11 @@ final class BridgeFixture {
     this.engine = engine;
     ModelAccess access = new ModelAccess(List.of(MODELS), 10_000_000);
     ToolCatalog catalog = BridgeTools.standard(access, new ModelIndex(access), engine, registry, backend,
-        UnitCatalog.standard(), DEFAULT_TIMEOUT, DEFAULT_RETRIES, clock);
-    this.runner = new JobRunner(registry, engine, backend, notifier, audit, clock);
+        UnitCatalog.standard(), DEFAULT_TIMEOUT, DEFAULT_RETRIES, metrics, clock);
+    this.runner = new JobRunner(registry, engine, backend, notifier, audit, metrics, metrics, clock);
     backend.start(runner);
-    this.tools = new ToolInvoker(catalog, audit, AuditSettings.FailMode.CLOSED, clock);
+    this.tools = new ToolInvoker(catalog, audit, AuditSettings.FailMode.CLOSED, AuditSettings.ReadEvents.SYNC, metrics,
+        clock);
   }
 
   static Principal caller(String subject, Role... roles) {

@@ -9,6 +9,8 @@ import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.model.Sha256;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.JobBackend;
+import io.mcpbridge.core.port.JobMetrics;
+import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.service.Simulations;
 import io.mcpbridge.core.service.Tool;
@@ -48,9 +50,17 @@ public final class RunSimulationTool implements Tool<RunSimulationTool.Input, Ru
   private final Duration defaultTimeout;
   private final int defaultRetries;
   private final Clock clock;
+  private final JobMetrics metrics;
 
   public RunSimulationTool(Simulations simulations, JobRegistry registry, JobBackend backend,
       Duration defaultTimeout, int defaultRetries, Clock clock) {
+    this(simulations, registry, backend, defaultTimeout, defaultRetries, NoMetrics.INSTANCE, clock);
+  }
+
+  /** @param metrics where accepted submissions are counted */
+  public RunSimulationTool(Simulations simulations, JobRegistry registry, JobBackend backend,
+      Duration defaultTimeout, int defaultRetries, JobMetrics metrics, Clock clock) {
+    this.metrics = metrics;
     this.simulations = simulations;
     this.registry = registry;
     this.backend = backend;
@@ -95,6 +105,7 @@ public final class RunSimulationTool implements Tool<RunSimulationTool.Input, Ru
     boolean deduplicated = !stored.id().equals(fresh.id());
     if (!deduplicated) {
       backend.submit(stored.id(), stored.timeout(), Duration.ZERO);
+      metrics.submitted();
     }
     return new Output(stored.id().value(), stored.state().wireName(), sim.id().value(), stored.revision(),
         stored.createdAt(), stored.timeout().toSeconds(), stored.maxRetries(), deduplicated,
