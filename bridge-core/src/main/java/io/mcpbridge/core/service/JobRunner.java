@@ -74,6 +74,17 @@ public final class JobRunner implements JobHandler {
   }
 
   /**
+   * A runner of simulation and sensitivity jobs that counts what it does.
+   *
+   * @param jobMetrics where job starts, ends, retries and waits are counted
+   * @param engineMetrics where the integrator work of each run is counted
+   */
+  public JobRunner(JobRegistry registry, SimulationEngine engine, JobBackend backend, JobNotifier notifier,
+      AuditSink audit, JobMetrics jobMetrics, EngineMetrics engineMetrics, Clock clock) {
+    this(registry, engine, backend, notifier, audit, jobMetrics, engineMetrics, clock, List.of());
+  }
+
+  /**
    * @param jobMetrics where job starts, ends, retries and waits are counted
    * @param engineMetrics where the integrator work of each run is counted
    * @param kinds the work of jobs that are not single simulation runs, asked in order
