@@ -31,6 +31,16 @@ public interface JobBackend extends AutoCloseable {
    */
   void cancel(JobId id);
 
+  /**
+   * Whether this backend runs every kind of job (simulations, populations, sensitivity analyses)
+   * with the {@link JobHandler} given to {@link #start}. A backend whose remote workers run single
+   * simulations only answers false, and the tools of other job kinds refuse instead of queueing work
+   * no worker can do.
+   */
+  default boolean runsEveryJobKind() {
+    return true;
+  }
+
   /** Stops accepting work and interrupts running attempts after a short grace period. */
   @Override
   void close();

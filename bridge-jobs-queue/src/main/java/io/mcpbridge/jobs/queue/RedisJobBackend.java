@@ -109,6 +109,12 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     reportReader.start();
   }
 
+  /** Workers run single simulations; populations and sensitivity analyses are not split into messages yet. */
+  @Override
+  public boolean runsEveryJobKind() {
+    return false;
+  }
+
   @Override
   public void submit(JobId id, Duration timeout, Duration delay) {
     if (closed) {

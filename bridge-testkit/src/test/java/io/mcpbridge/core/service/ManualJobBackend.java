@@ -26,9 +26,20 @@ final class ManualJobBackend implements JobBackend {
   private final AtomicBoolean cancelFlag = new AtomicBoolean();
   private JobHandler handler;
   private int next;
+  private boolean singleSimulationsOnly;
 
   ManualJobBackend(Clock clock) {
     this.clock = clock;
+  }
+
+  /** From now on answers like a backend whose remote workers run single simulations only. */
+  void runSingleSimulationsOnly() {
+    singleSimulationsOnly = true;
+  }
+
+  @Override
+  public boolean runsEveryJobKind() {
+    return !singleSimulationsOnly;
   }
 
   @Override

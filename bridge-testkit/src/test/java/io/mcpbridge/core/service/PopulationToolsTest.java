@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpbridge.core.config.AuditSettings;
+import io.mcpbridge.core.error.ConflictException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.error.NotFoundException;
 import io.mcpbridge.core.model.Principal;
@@ -131,6 +132,20 @@ class PopulationToolsTest {
   private long countJobDirectories() throws IOException {
     try (Stream<Path> dirs = Files.list(storage)) {
       return dirs.count();
+    }
+  }
+
+  @Test
+  void aBackendWhoseWorkersRunSingleSimulationsOnlyIsRefusedBeforeAnythingIsStored() throws IOException {
+    backend.runSingleSimulationsOnly();
+    String text = "IndividualId," + VOLUME + " [ml]\n0,20000\n";
+
+    assertThatThrownBy(() -> call("run_population_simulation", csv(text), RunPopulationSimulationTool.Output.class))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("JOB_BACKEND=thread");
+    assertThat(backend.submissions()).isEmpty();
+    assertThat(registry.jobsInStates(java.util.EnumSet.allOf(io.mcpbridge.core.model.JobState.class))).isEmpty();
+    try (Stream<Path> stored = Files.list(storage)) {
+      assertThat(stored).isEmpty();
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.mcpbridge.core.error.ConflictException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.error.NotFoundException;
 import io.mcpbridge.core.model.JobState;
@@ -113,5 +114,17 @@ class SensitivityToolsTest {
         .hasMessageContaining("not a parameter");
     assertThat(bridge.backend.pending()).isZero();
     assertThatThrownBy(() -> results("no-such-result", Optional.empty())).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aBackendWhoseWorkersRunSingleSimulationsOnlyIsRefusedBeforeAnythingIsQueued() {
+    bridge.load("one_compartment_iv_bolus.pkml", "iv", ALICE);
+    bridge.backend.runSingleSimulationsOnly();
+
+    assertThatThrownBy(() -> submit(Optional.of(List.of("Organism|Central|Volume")), Optional.empty(),
+        Optional.empty(), Optional.empty()))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("JOB_BACKEND=thread");
+    assertThat(bridge.backend.submissions()).isEmpty();
+    assertThat(bridge.registry.jobsInStates(java.util.EnumSet.allOf(io.mcpbridge.core.model.JobState.class))).isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package io.mcpbridge.core.service.tools;
 
+import io.mcpbridge.core.error.ConflictException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Description;
 import io.mcpbridge.core.model.IdempotencyKey;
@@ -103,6 +104,10 @@ public final class RunPopulationSimulationTool
 
   @Override
   public Output call(Input input, ToolContext context) {
+    if (!backend.runsEveryJobKind()) {
+      throw new ConflictException("Population runs need JOB_BACKEND=thread: the queue workers of this"
+          + " deployment run single simulations only");
+    }
     long timeoutSeconds = input.timeoutSeconds().orElse(defaultTimeout.toSeconds());
     if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
       throw new InvalidInputException("timeoutSeconds must be 1-" + MAX_TIMEOUT_SECONDS);
