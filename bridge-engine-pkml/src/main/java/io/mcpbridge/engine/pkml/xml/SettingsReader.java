@@ -1,5 +1,6 @@
 package io.mcpbridge.engine.pkml.xml;
 
+import io.mcpbridge.engine.pkml.model.ModelDefinitionException;
 import io.mcpbridge.engine.pkml.model.FileSettings;
 import io.mcpbridge.engine.pkml.model.FormulaDef;
 import io.mcpbridge.engine.pkml.model.ParameterSpec;
@@ -115,6 +116,10 @@ final class SettingsReader {
     while (cursor.nextChild()) {
       if (cursor.name().equals("Parameter")) {
         String name = cursor.attribute("name");
+        if (name == null) {
+          throw new ModelDefinitionException("simulation settings: a Parameter has no name attribute (id '"
+              + cursor.attribute("id") + "')");
+        }
         String value = cursor.attribute("value");
         into.put(name, new ParameterSpec(name,
             value == null ? Double.NaN : XmlCursor.number(value, "settings parameter " + name),
