@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpbridge.core.model.TimeSeries;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.pk.DosingInterval;
+import io.mcpbridge.core.pk.LambdaZSelection;
+import io.mcpbridge.core.pk.LambdaZWindow;
 import io.mcpbridge.core.pk.OspDisplayUnits;
 import io.mcpbridge.core.pk.OspResultCsv;
 import io.mcpbridge.core.pk.PkAnalysis;
@@ -45,8 +47,10 @@ final class PkCommand implements Callable<Integer> {
   Double infusionTime;
 
   @Option(names = "--terminal-phase", defaultValue = "last-two-points",
-      description = "Terminal-phase rule for λz: last-two-points (OSP's shipped calculator, as PK-Sim and ospsuite output) "
-          + "or regression (least squares over the window, as OSP's PK-calculator specifications print). Default: ${DEFAULT-VALUE}.")
+      description = "Terminal-phase rule for λz: last-two-points (OSP's shipped calculator, as PK-Sim and ospsuite output), "
+          + "regression (least squares over the window, as OSP's PK-calculator specifications print) or nca (best fit as "
+          + "PKNCA/WinNonlin: the last 3 or more positive samples after t_max with the highest adjusted R²; json and table "
+          + "output then show the chosen window). Default: ${DEFAULT-VALUE}.")
   String terminalPhase;
 
   @Option(names = "--dosing", paramLabel = "START[:DOSE_PER_BW],...", split = ",",
@@ -166,8 +170,34 @@ final class PkCommand implements Callable<Integer> {
         v.put("unit", p.unit());
         p.reason().ifPresent(r -> v.put("reason", r.name()));
       }
+      if (!analysis.terminalPhases().isEmpty()) {
+        ObjectNode windows = byName.putObject("terminalPhase");
+        analysis.terminalPhases().forEach((halfLife, selection) -> window(windows.putObject(halfLife), selection));
+      }
     });
     return mapper.writeValueAsString(root);
+  }
+
+  /** The best-fit window behind a half-life: points, times, λz, R², adjusted R², span; or the reason. */
+  private static void window(ObjectNode node, LambdaZSelection selection) {
+    selection.reason().ifPresent(r -> node.put("reason", r.name()));
+    selection.window().ifPresent(w -> node
+        .put("points", w.points())
+        .put("firstTime", w.firstTime())
+        .put("lastTime", w.lastTime())
+        .put("lambdaZ", w.lambdaZ())
+        .put("rSquared", w.rSquared())
+        .put("adjustedRSquared", w.adjustedRSquared())
+        .put("span", w.span()));
+  }
+
+  private static String windowText(LambdaZSelection selection) {
+    if (selection.window().isEmpty()) {
+      return "no λz window (" + selection.reason().map(Enum::name).orElse("undefined") + ")";
+    }
+    LambdaZWindow w = selection.window().get();
+    return String.format(java.util.Locale.ROOT, "λz %.7g 1/min from %d points, t %.7g..%.7g min, R² %.6f, adj. R² %.6f, span %.3g",
+        w.lambdaZ(), w.points(), w.firstTime(), w.lastTime(), w.rSquared(), w.adjustedRSquared(), w.span());
   }
 
   private static void table(Map<String, PkAnalysis> analyses, PrintWriter out) {
@@ -178,6 +208,8 @@ final class PkCommand implements Callable<Integer> {
             : String.format("%.7g", p.value());
         out.printf("%-60s %-28s %16s  %s%n", path, p.name(), value, p.unit());
       }
+      analysis.terminalPhases().forEach((halfLife, selection) ->
+          out.printf("%-60s %-28s %s%n", path, halfLife + " window", windowText(selection)));
     });
   }
 }

@@ -17,6 +17,8 @@ final class IntervalPk {
   final Val mrt;
   final Val fractionLastToInf;
   final Val lambda;
+  /** The window the best-fit rule chose, or why there is none; null for OSP's rules. */
+  final LambdaZSelection lambdaZSelection;
 
   IntervalPk(double[] t, double[] c, int from, int to, TerminalPhaseFit method, Double infusionTime) {
     boolean nan = false;
@@ -42,7 +44,8 @@ final class IntervalPk {
     }
     auc = Val.of(aucSum);
 
-    TerminalFit fit = TerminalFit.fit(t, c, from, to, method);
+    TerminalFit fit = TerminalFit.fit(t, c, from, to, iMax, method);
+    lambdaZSelection = fit.selection();
     if (fit.reason() == PkReason.TERMINAL_PHASE_RISING) {
       // OSP adds no tail for λ < 0: AUC_inf stays 0, the half-life is negative, MRT undefined.
       PkReason rising = fit.reason();

@@ -15,12 +15,23 @@ import java.util.Optional;
  * @param ospValues per parameter name, the number OSP itself reports (NaN, ±∞, a negative
  *     half-life or a zero AUC_inf where {@code parameters} gives a reason); sensitivity analysis
  *     works on these, as OSP's does
+ * @param terminalPhases with the best-fit ({@code nca}) terminal phase only: per half-life
+ *     parameter ({@code Thalf}, and {@code Thalf_tDLast_tEnd} for multiple dosing), the window
+ *     whose λz it rests on, or why there is none; empty for OSP's rules
  */
-public record PkAnalysis(DosingMode mode, List<PkParameterValue> parameters, Map<String, Double> ospValues) {
+public record PkAnalysis(
+    DosingMode mode, List<PkParameterValue> parameters, Map<String, Double> ospValues,
+    Map<String, LambdaZSelection> terminalPhases) {
   public PkAnalysis {
     Objects.requireNonNull(mode, "mode");
     parameters = List.copyOf(parameters);
     ospValues = Collections.unmodifiableMap(new LinkedHashMap<>(ospValues));
+    terminalPhases = Collections.unmodifiableMap(new LinkedHashMap<>(terminalPhases));
+  }
+
+  /** An analysis without a best-fit terminal-phase report. */
+  public PkAnalysis(DosingMode mode, List<PkParameterValue> parameters, Map<String, Double> ospValues) {
+    this(mode, parameters, ospValues, Map.of());
   }
 
   /** An analysis whose OSP numbers are its values (NaN where a value is missing). */

@@ -29,6 +29,10 @@ import java.util.Objects;
  * CL·MRT; Vd = CL/λ; {@code _norm} = value / dose of the range (total D for the full range, the
  * interval's own dose otherwise).
  *
+ * <p><b>Best-fit terminal phase.</b> With {@link TerminalPhaseFit#BEST_FIT} λz comes from the window
+ * non-compartmental analysis would choose, and the analysis reports that window per half-life
+ * parameter ({@link PkAnalysis#terminalPhases()}).
+ *
  * <p><b>Deviations from OSP, by design:</b> where OSP would report NaN, ±∞, a zero AUC_inf (λ &lt;
  * 0) or a negative half-life, the value is null with a {@link PkReason}.
  */
@@ -91,6 +95,7 @@ public final class PkParameterCalculator {
     Val cl = dose.combine(r.aucInf, (d, auc) -> d / auc);
     cl = r.aucInf.failed() ? cl.because(r.aucInf.reason()) : cl; // a failed fit explains more than a missing dose
     Rows out = new Rows();
+    out.terminalPhase("Thalf", r.lambdaZSelection);
     out.add(r.cMax, "C_max", u.value(), nan);
     out.add(norm(r.cMax, dose), "C_max_norm", u.valueNorm(), nan);
     out.add(r.tMax, "t_max", u.time(), nan);
@@ -137,6 +142,7 @@ public final class PkParameterCalculator {
     out.add(r1.norm(p -> p.aucInf, d1), "AUC_inf_tD1_norm", u.aucNorm(), r1.nan());
     out.add(r1.value(p -> p.thalf), "Thalf", u.time(), r1.nan());
     out.add(r1.value(p -> p.mrt), "MRT", u.time(), r1.nan());
+    out.terminalPhase("Thalf", r1.lambdaZSelection(fit));
 
     DosingInterval beforeLast = intervals.get(intervals.size() - 2);
     Ranged rb = ranged(t, c, beforeLast, fit);
@@ -152,6 +158,7 @@ public final class PkParameterCalculator {
     out.add(rl.norm(p -> p.cMax, dl), "C_max_tDLast_tEnd_norm", u.valueNorm(), rl.nan());
     out.add(rl.value(p -> p.tMax), "t_max_tDLast_tEnd", u.time(), rl.nan());
     out.add(rl.value(p -> p.thalf), "Thalf_tDLast_tEnd", u.time(), rl.nan());
+    out.terminalPhase("Thalf_tDLast_tEnd", rl.lambdaZSelection(fit));
     out.add(rl.value(p -> p.aucInf), "AUC_inf_tDLast", u.auc(), rl.nan());
     out.add(rl.norm(p -> p.aucInf, dl), "AUC_inf_tDLast_norm", u.aucNorm(), rl.nan());
     return out;
@@ -161,14 +168,22 @@ public final class PkParameterCalculator {
   private static final class Rows {
     private final List<PkParameterValue> values = new ArrayList<>();
     private final Map<String, Double> osp = new LinkedHashMap<>();
+    private final Map<String, LambdaZSelection> terminalPhases = new LinkedHashMap<>();
 
     void add(Val value, String name, String unit, boolean nanInInputs) {
       values.add(value.named(name, unit, nanInInputs));
       osp.put(name, value.osp());
     }
 
+    /** Records the best-fit window behind a half-life parameter; null (OSP's rules) records nothing. */
+    void terminalPhase(String halfLifeName, LambdaZSelection selection) {
+      if (selection != null) {
+        terminalPhases.put(halfLifeName, selection);
+      }
+    }
+
     PkAnalysis analysis(DosingMode mode) {
-      return new PkAnalysis(mode, values, osp);
+      return new PkAnalysis(mode, values, osp, terminalPhases);
     }
   }
 
@@ -184,6 +199,14 @@ public final class PkParameterCalculator {
 
     boolean nan() {
       return pk != null && pk.nanInInputs;
+    }
+
+    /** The best-fit window of this interval; null for OSP's rules. */
+    LambdaZSelection lambdaZSelection(TerminalPhaseFit fit) {
+      if (pk == null) {
+        return fit == TerminalPhaseFit.BEST_FIT ? LambdaZSelection.none(PkReason.INTERVAL_OUTSIDE_SERIES) : null;
+      }
+      return pk.lambdaZSelection;
     }
   }
 

@@ -14,6 +14,16 @@ public enum PkReason {
   NO_DOSE,
   /** A dosing-interval boundary lies after the last sample, so OSP drops that interval. */
   INTERVAL_OUTSIDE_SERIES,
+  /**
+   * Best-fit ({@code nca}) terminal phase: fewer than 3 samples with a positive concentration lie
+   * strictly after t_max.
+   */
+  TOO_FEW_POINTS_AFTER_T_MAX,
+  /**
+   * Best-fit ({@code nca}) terminal phase: no window with λz &gt; 0 comes within the tolerance of the
+   * best adjusted R² (the tail is flat or rising).
+   */
+  NO_DECLINING_TERMINAL_WINDOW,
   /** The samples the value depends on contain NaN. */
   NAN_IN_SERIES,
   /** The formula gave NaN or ±∞ for another reason (e.g. division by a zero AUC). */

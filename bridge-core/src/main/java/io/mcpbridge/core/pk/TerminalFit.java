@@ -2,9 +2,14 @@ package io.mcpbridge.core.pk;
 
 /**
  * Result of the terminal-phase fit of one interval: λ and the fitted value at the last time, or
- * the reason there is none.
+ * the reason there is none; with the best-fit rule also the window it chose ({@code selection},
+ * null for OSP's rules).
  */
-record TerminalFit(double lambda, double lastFitted, PkReason reason) {
+record TerminalFit(double lambda, double lastFitted, PkReason reason, LambdaZSelection selection) {
+
+  TerminalFit(double lambda, double lastFitted, PkReason reason) {
+    this(lambda, lastFitted, reason, null);
+  }
 
   static TerminalFit failed(PkReason reason) {
     return new TerminalFit(0.0, 0.0, reason);
@@ -16,8 +21,16 @@ record TerminalFit(double lambda, double lastFitted, PkReason reason) {
     return (k < 3 && n >= 3) ? 3 : k;
   }
 
-  /** Fits samples [from, to] (inclusive) of t and c. */
-  static TerminalFit fit(double[] t, double[] c, int from, int to, TerminalPhaseFit method) {
+  /**
+   * Fits samples [from, to] (inclusive) of t and c.
+   *
+   * @param tMaxIndex index of the first maximum in [from, to] (−1 if all NaN); used by the
+   *     best-fit rule only
+   */
+  static TerminalFit fit(double[] t, double[] c, int from, int to, int tMaxIndex, TerminalPhaseFit method) {
+    if (method == TerminalPhaseFit.BEST_FIT) {
+      return bestFit(t, c, from, to, tMaxIndex);
+    }
     int n = to - from + 1;
     int k = windowSize(n);
     if (k == 0) {
@@ -64,5 +77,18 @@ record TerminalFit(double lambda, double lastFitted, PkReason reason) {
       return new TerminalFit(lambda, lastFitted, PkReason.TERMINAL_PHASE_RISING);
     }
     return new TerminalFit(lambda, lastFitted, null);
+  }
+
+  /**
+   * The best-fit window's λz; the tail starts from the observed last sample (NCA's AUC_inf,obs),
+   * so a series ending in zeros has no tail beyond the AUC already integrated down to zero.
+   */
+  private static TerminalFit bestFit(double[] t, double[] c, int from, int to, int tMaxIndex) {
+    LambdaZSelection selection = BestFitLambdaZ.select(t, c, from, to, tMaxIndex);
+    if (selection.reason().isPresent()) {
+      return new TerminalFit(0.0, 0.0, selection.reason().get(), selection);
+    }
+    double lastObserved = c[to] > 0 ? c[to] : (Double.isNaN(c[to]) ? Double.NaN : 0.0);
+    return new TerminalFit(selection.window().get().lambdaZ(), lastObserved, null, selection);
   }
 }

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * How λ (the terminal rate constant) is obtained from the terminal window. Both use the window size
- * k = floor(n/10), raised to 3 when k &lt; 3 and n ≥ 3, and suppress the fit when k = 0 or a
- * sample of the window is negative or NaN.
+ * How λ (the terminal rate constant) is obtained. OSP's two rules use the window size k =
+ * floor(n/10), raised to 3 when k &lt; 3 and n ≥ 3, and suppress the fit when k = 0 or a sample of
+ * the window is negative or NaN. The third, {@link #BEST_FIT}, is not OSP's: it chooses the window
+ * as non-compartmental analysis does.
  */
 public enum TerminalPhaseFit {
   /**
@@ -24,7 +25,15 @@ public enum TerminalPhaseFit {
    * outputs. The span of k + 1 samples is inferred from those values (n = 65 → 7, n = 129 → 13
    * samples). Wire name {@code regression}.
    */
-  LOG_LINEAR_REGRESSION("regression");
+  LOG_LINEAR_REGRESSION("regression"),
+  /**
+   * Best-fit λz of non-compartmental analysis (PKNCA, WinNonlin): of the windows made of the last 3
+   * or more positive samples strictly after t_max, the log-linear least-squares fit with the highest
+   * adjusted R² (within 10⁻⁴, preferring more points) and λz &gt; 0; see {@link BestFitLambdaZ}. The
+   * tail uses the observed last sample, C(t_n)/λz (zero when that sample is zero), and the chosen
+   * window is reported with the analysis ({@link PkAnalysis#terminalPhases()}). Wire name {@code nca}.
+   */
+  BEST_FIT("nca");
 
   private final String wireName;
 

@@ -8,6 +8,8 @@ import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.StoredResult;
 import io.mcpbridge.core.model.TimeSeries;
 import io.mcpbridge.core.pk.DosingInterval;
+import io.mcpbridge.core.pk.LambdaZSelection;
+import io.mcpbridge.core.pk.LambdaZWindow;
 import io.mcpbridge.core.pk.PkAnalysis;
 import io.mcpbridge.core.pk.PkOptions;
 import io.mcpbridge.core.pk.PkParameterCalculator;
@@ -40,18 +42,45 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       @Description("Total drug mass per body weight in µmol/kg; enables CL, Vss, Vd and the _norm values.") Optional<Double> dosePerBodyWeight,
       @Description("Infusion time in minutes (single dosing): MRT is corrected by half of it.") Optional<Double> infusionTime,
       @Description("Dosing intervals for multiple dosing, in minutes, with their dose per body weight.") Optional<List<DosingInterval>> dosingIntervals,
-      @Description("Terminal-phase rule for lambda_z: last-two-points (default; what PK-Sim and ospsuite output) or "
-          + "regression (least squares over the window; reproduces the values printed in OSP's PK-calculator specifications).")
+      @Description("Terminal-phase rule for lambda_z: last-two-points (default; what PK-Sim and ospsuite output), "
+          + "regression (least squares over the window; reproduces the values printed in OSP's PK-calculator specifications) "
+          + "or nca (best fit as PKNCA/WinNonlin: last 3 or more positive points after t_max with the highest adjusted R²; "
+          + "the chosen window is reported in terminalPhase).")
           Optional<String> terminalPhase) {}
 
   /** Output: {@code {path: {PK name: {value, unit, reason}}}} plus the dosing mode per path. */
   public record Output(
       Optional<String> resultsId,
       @Description("single or multiple dosing, per path.") Map<String, String> mode,
-      @Description("Per quantity path, per OSP PK parameter name: value in base units (null with a reason when undefined).") Map<String, Map<String, Value>> parameters) {}
+      @Description("Per quantity path, per OSP PK parameter name: value in base units (null with a reason when undefined).") Map<String, Map<String, Value>> parameters,
+      @Description("With terminalPhase nca only: per quantity path, per half-life parameter (Thalf; Thalf_tDLast_tEnd "
+          + "for multiple dosing), the terminal window its lambda_z comes from, or the reason there is none.")
+          Optional<Map<String, Map<String, TerminalWindow>>> terminalPhase) {}
 
   /** One PK value. */
   public record Value(Double value, String unit, Optional<String> reason) {}
+
+  /** The best-fit terminal window behind a half-life, or the reason there is none. */
+  public record TerminalWindow(
+      @Description("Number of samples in the log-linear regression.") Optional<Integer> points,
+      @Description("Time of the first sample used, in minutes.") Double firstTime,
+      @Description("Time of the last sample used, in minutes.") Double lastTime,
+      @Description("Terminal rate constant lambda_z in 1/min.") Double lambdaZ,
+      @Description("R² of ln(C) against t.") Double rSquared,
+      @Description("Adjusted R²: 1 - (1 - R²)(n - 1)/(n - 2).") Double adjustedRSquared,
+      @Description("(lastTime - firstTime) / Thalf: the number of half-lives the window covers.") Double span,
+      @Description("Why no window was chosen.") Optional<String> reason) {
+
+    static TerminalWindow of(LambdaZSelection selection) {
+      if (selection.window().isEmpty()) {
+        return new TerminalWindow(Optional.empty(), null, null, null, null, null, null,
+            selection.reason().map(Enum::name));
+      }
+      LambdaZWindow w = selection.window().get();
+      return new TerminalWindow(Optional.of(w.points()), w.firstTime(), w.lastTime(), w.lambdaZ(), w.rSquared(),
+          w.adjustedRSquared(), w.span(), Optional.empty());
+    }
+  }
 
   private final JobRegistry registry;
   private final PkParameterCalculator calculator;
@@ -93,6 +122,7 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
     }
     Map<String, String> modes = new LinkedHashMap<>();
     Map<String, Map<String, Value>> out = new LinkedHashMap<>();
+    Map<String, Map<String, TerminalWindow>> windows = new LinkedHashMap<>();
     if (input.resultsId().isPresent()) {
       if (input.times().isPresent() || input.values().isPresent()) {
         throw new InvalidInputException("give either resultsId or an inline series (times and values), not both");
@@ -109,7 +139,7 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       // Engine results are float32 like OSP's; PK is computed from the same numbers OSP would see.
       PkOptions engineOptions = options.withFloat32Inputs(true);
       for (TimeSeries s : series) {
-        put(s.path(), calculator.calculate(r.times(), s, engineOptions), modes, out);
+        put(s.path(), calculator.calculate(r.times(), s, engineOptions), modes, out, windows);
       }
     } else {
       double[] t = input.times().orElseThrow(() -> new InvalidInputException("give resultsId, or times and values"));
@@ -119,9 +149,10 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       }
       String unit = input.valueUnit().orElse("µmol/l");
       units.dimensionOfUnit(unit);
-      put("inline", calculator.calculate(t, v, unit, options), modes, out);
+      put("inline", calculator.calculate(t, v, unit, options), modes, out, windows);
     }
-    return new Output(input.resultsId(), modes, out);
+    boolean bestFit = options.terminalPhaseFit() == TerminalPhaseFit.BEST_FIT;
+    return new Output(input.resultsId(), modes, out, bestFit ? Optional.of(windows) : Optional.empty());
   }
 
   private static void requireAscendingFiniteTimes(double[] times) {
@@ -132,12 +163,18 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
     }
   }
 
-  private static void put(String path, PkAnalysis analysis, Map<String, String> modes, Map<String, Map<String, Value>> out) {
+  private static void put(String path, PkAnalysis analysis, Map<String, String> modes, Map<String, Map<String, Value>> out,
+      Map<String, Map<String, TerminalWindow>> windows) {
     modes.put(path, analysis.mode().name().toLowerCase(java.util.Locale.ROOT));
     Map<String, Value> values = new LinkedHashMap<>();
     for (PkParameterValue p : analysis.parameters()) {
       values.put(p.name(), new Value(p.value(), p.unit(), p.reason().map(Enum::name)));
     }
     out.put(path, values);
+    if (!analysis.terminalPhases().isEmpty()) {
+      Map<String, TerminalWindow> byHalfLife = new LinkedHashMap<>();
+      analysis.terminalPhases().forEach((name, selection) -> byHalfLife.put(name, TerminalWindow.of(selection)));
+      windows.put(path, byHalfLife);
+    }
   }
 }

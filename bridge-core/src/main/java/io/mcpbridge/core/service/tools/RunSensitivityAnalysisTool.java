@@ -52,7 +52,7 @@ public final class RunSensitivityAnalysisTool
       @Description("PK parameter names to report; default all.") Optional<List<String>> pkParameters,
       @Description("Baseline values set before anything is varied (e.g. one individual of a population), in base units.")
           Optional<List<ParameterOverride>> baseline,
-      @Description("Terminal-phase rule of the PK analysis: last-two-points (default, OSP) or regression.")
+      @Description("Terminal-phase rule of the PK analysis: last-two-points (default, OSP), regression or nca (best fit).")
           Optional<String> terminalPhase,
       @Description("Time limit of one attempt in seconds; default JOB_TIMEOUT_SECONDS.") Optional<Long> timeoutSeconds,
       @Description("Retries after retryable failures (0-10); default JOB_MAX_RETRIES.") Optional<Integer> maxRetries,
