@@ -11,6 +11,7 @@ import io.mcpbridge.core.population.IndividualFailure;
 import io.mcpbridge.core.population.Population;
 import io.mcpbridge.core.population.PopulationCsvReader;
 import io.mcpbridge.core.population.PopulationFile;
+import io.mcpbridge.core.population.PopulationFiles;
 import io.mcpbridge.core.population.PopulationRunRequest;
 import io.mcpbridge.core.population.PopulationRunSummary;
 import io.mcpbridge.core.population.PopulationRunner;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
     description = {"Simulate a population: every individual of a PK-Sim/ospsuite population file, or N individuals",
         "sampled from distributions. Writes DIR/results.csv (IndividualId,Time [min],<path> [unit]...),",
         "pk.csv (IndividualId,QuantityPath,Parameter,Value,Unit), aggregates.csv, pk-summary.csv,",
-        "population.csv (readable again with --population) and failures.csv. Values in base units."})
+        "population.csv (readable again with --population) and failures.csv. Values in base units.",
+        "--plot draws the percentile bands of one output as PNG or SVG."})
 final class PopulationRunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -96,13 +98,32 @@ final class PopulationRunCommand implements Callable<Integer> {
   @Option(names = "--percentiles", split = ",", paramLabel = "P", description = "Percentiles of the aggregates in %% (default: 5,25,50,75,95).")
   List<Double> percentiles;
 
+  @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
+      description = "Also draw the 5th–95th and 25th–75th percentile bands and the median of one output (format from the extension).")
+  Path plotFile;
+
+  @Option(names = "--plot-output", paramLabel = "PATH", description = "The output of the plot (default: the model's first output).")
+  String plotOutput;
+
+  @Option(names = "--log", description = "Plot the values on a logarithmic axis.")
+  boolean logScale;
+
+  @Option(names = "--plot-individuals", description = "Also draw every individual's curve (thin, grey; at most 500).")
+  boolean plotIndividuals;
+
   @Override
   public Integer call() {
+    if (plotFile == null && (plotOutput != null || logScale || plotIndividuals)) {
+      throw new InvalidInputException("--plot-output, --log and --plot-individuals need --plot FILE.png|FILE.svg");
+    }
+    Optional<PlotFile> plotTarget = Optional.ofNullable(plotFile).map(PlotFile::of);
     UnitCatalog units = UnitCatalog.standard();
     PkmlSimulationEngine engine = new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS);
     ModelRef ref = new ModelRef(model.toAbsolutePath(), sha256(model));
     LoadedModel loaded = engine.load(ref);
     PrintWriter err = spec.commandLine().getErr();
+    Optional<PopulationBandsPlot> plot = plotTarget.map(target ->
+        PopulationBandsPlot.of(target, Optional.ofNullable(plotOutput), logScale, plotIndividuals, loaded));
 
     SimulationSpec base = SimulationSpec.of(ref);
     for (String set : sets) {
@@ -147,7 +168,18 @@ final class PopulationRunCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "%d of %d individuals simulated in %.2f s (%.1f individuals/s, %d threads); files in %s%n",
         summary.succeeded(), summary.individuals(), seconds, summary.individuals() / seconds, workers, out);
     stdout.flush();
-    return summary.succeeded() == 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    if (summary.succeeded() == 0) {
+      return ExitCodes.FAILED;
+    }
+    if (plot.isPresent()) {
+      String title = model.getFileName() + " — " + (source.populationFile != null
+          ? "population " + source.populationFile.getFileName()
+          : summary.individuals() + " sampled individuals (seed " + seed + ")");
+      plot.get().write(out.resolve(PopulationFiles.RESULTS), title);
+      stdout.println("percentile bands written to " + plotFile);
+      stdout.flush();
+    }
+    return ExitCodes.OK;
   }
 
   private Population population(LoadedModel loaded, UnitCatalog units, PrintWriter err) {

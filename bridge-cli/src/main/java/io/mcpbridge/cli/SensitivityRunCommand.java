@@ -6,6 +6,7 @@ import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ModelRef;
 import io.mcpbridge.core.model.ParameterOverride;
 import io.mcpbridge.core.model.SimulationSpec;
+import io.mcpbridge.core.model.plot.TornadoChart;
 import io.mcpbridge.core.pk.PkOptions;
 import io.mcpbridge.core.pk.PkParameterCalculator;
 import io.mcpbridge.core.pk.TerminalPhaseFit;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run OSP's local sensitivity analysis of a .pkml model and write OSP's CSV layout",
         "(QuantityPath,Parameter,PKParameter,Value,ParameterPath). Each parameter is run at P0/f and P0·f with",
-        "f = 1 + range·i/steps; S is OSP's averaged normalised sensitivity of every PK parameter of every output."})
+        "f = 1 + range·i/steps; S is OSP's averaged normalised sensitivity of every PK parameter of every output.",
+        "With --population FILE --individual ID the baseline is that individual's values; --plot draws a tornado chart."})
 final class SensitivityRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -70,6 +72,25 @@ final class SensitivityRunCommand implements Callable<Integer> {
       description = "A baseline value (e.g. one individual's), set before anything is varied. Repeatable.")
   List<String> sets = new ArrayList<>();
 
+  @Option(names = "--population", paramLabel = "FILE",
+      description = "A population CSV (PK-Sim, ospsuite or population.csv of bridge population run); with --individual.")
+  Path populationFile;
+
+  @Option(names = "--individual", paramLabel = "ID",
+      description = "The IndividualId in --population whose values are the baseline (they win over --set).")
+  Integer individual;
+
+  @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
+      description = "Also draw a tornado chart of one output's PK parameter (format from the extension).")
+  Path plotFile;
+
+  @Option(names = "--plot-output", paramLabel = "PATH", description = "The output of the tornado chart (default: the first output).")
+  String plotOutput;
+
+  @Option(names = "--plot-pk", paramLabel = "NAME",
+      description = "The PK parameter of the tornado chart (default: AUC_tEnd if reported, else the first of --pk).")
+  String plotPk;
+
   @Option(names = "--threshold", paramLabel = "X",
       description = "Keep, per output and PK parameter, the largest |S| until their share of the total reaches X "
           + "(OSP's totalSensitivityThreshold, e.g. 0.9). Default: every value, as OSP's export writes them.")
@@ -94,6 +115,13 @@ final class SensitivityRunCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new InvalidInputException("--parallel must be at least 1");
     }
+    if ((populationFile == null) != (individual == null)) {
+      throw new InvalidInputException("--population FILE and --individual ID go together");
+    }
+    if (plotFile == null && (plotOutput != null || plotPk != null)) {
+      throw new InvalidInputException("--plot-output and --plot-pk need --plot FILE.png|FILE.svg");
+    }
+    Optional<PlotFile> plotTarget = Optional.ofNullable(plotFile).map(PlotFile::of);
     PkOptions pkOptions = PkOptions.defaults().withTerminalPhaseFit(TerminalPhaseFit.fromWireName(terminalPhase));
     PkmlSimulationEngine engine = new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS);
     ModelRef ref = new ModelRef(model.toAbsolutePath(), sha256(model));
@@ -103,8 +131,14 @@ final class SensitivityRunCommand implements Callable<Integer> {
     for (String set : sets) {
       baseline.add(SetArgument.parse(set).toOverride(loaded, units));
     }
+    if (populationFile != null) {
+      // Appended after --set: the individual's values win, as in bridge population run.
+      baseline.addAll(IndividualBaseline.of(populationFile, individual, loaded, units));
+    }
     SensitivityPlan plan = new SensitivityPlanner(engine, ParameterPathMatcher::compile).plan(new SensitivityRequest(SimulationSpec.of(ref), baseline,
         parameters, steps, range, outputs, pkParameters));
+    Optional<SensitivityTornado> tornado = plotTarget.map(target -> SensitivityTornado.of(target,
+        Optional.ofNullable(plotOutput), Optional.ofNullable(plotPk), plan.outputs(), pkParameters));
 
     RunCountProgress progress = TerminalProgress.stderrIsTerminal()
         ? new RunCountProgress(spec.commandLine().getErr(), "sensitivity") : null;
@@ -127,6 +161,18 @@ final class SensitivityRunCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("%d sensitivities of %d parameters from %d runs written to %s%n",
         rows.size(), results.parameterPaths().size(), results.runs(), outFile);
     spec.commandLine().getOut().flush();
+    if (tornado.isPresent()) {
+      SensitivityTornado plot = tornado.get();
+      Optional<TornadoChart> chart = plot.chart(rows, range, model.getFileName().toString());
+      if (chart.isEmpty()) {
+        spec.commandLine().getErr().println("no plot: no finite sensitivity of " + plot.pkParameter() + " of "
+            + plot.output() + " was written");
+        return ExitCodes.FAILED;
+      }
+      plot.write(chart.get());
+      spec.commandLine().getOut().println("tornado chart of " + plot.pkParameter() + " written to " + plotFile);
+      spec.commandLine().getOut().flush();
+    }
     return ExitCodes.OK;
   }
 
