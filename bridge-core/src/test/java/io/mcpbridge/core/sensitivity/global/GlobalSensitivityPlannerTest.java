@@ -43,8 +43,14 @@ class GlobalSensitivityPlannerTest {
     GlobalSensitivityPlanner planner = new GlobalSensitivityPlanner(TWO);
 
     assertThatThrownBy(() -> planner.morris(new MorrisSettings(500, 4, 1L), p -> {
-      if (evaluated.incrementAndGet() == 20) {
+      int n = evaluated.incrementAndGet();
+      if (n == 20) {
         throw new IllegalStateException("simulation failed");
+      }
+      if (n > 20) {
+        // A simulation takes time: without it the other thread can finish the whole design in the
+        // microseconds before the failing one has built its exception, and the bound below says nothing.
+        sleep(5);
       }
       return p[0];
     }, ResponseEvaluator.withThreads(2), RunControl.unbounded()))
@@ -147,5 +153,13 @@ class GlobalSensitivityPlannerTest {
         ResponseEvaluator.withThreads(1), RunControl.unbounded()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("not finite");
     assertThatThrownBy(() -> ResponseEvaluator.withThreads(0)).isInstanceOf(InvalidInputException.class);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
