@@ -3,9 +3,13 @@
 # use it as an oracle for the BDF integrator. Idempotent: does nothing when the library is present.
 set -euo pipefail
 
+# The linker cache is read into a variable first: `ldconfig -p | grep -q` under pipefail fails at
+# random when grep exits on the first match and ldconfig dies of SIGPIPE.
 have_cvodes() {
-  ldconfig -p 2>/dev/null | grep -q 'libsundials_cvodes\.so' &&
-    ldconfig -p 2>/dev/null | grep -q 'libsundials_nvecserial\.so' &&
+  local cache
+  cache="$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)"
+  grep -q 'libsundials_cvodes\.so' <<<"$cache" &&
+    grep -q 'libsundials_nvecserial\.so' <<<"$cache" &&
     [[ -f /usr/include/cvodes/cvodes.h ]]
 }
 
