@@ -40,7 +40,7 @@ public final class DiscoverModelsTool implements Tool<DiscoverModelsTool.Input, 
   @Override
   public ToolDescriptor descriptor() {
     return new ToolDescriptor("discover_models", "Discover models",
-        "List the .pkml models in the allowed model directories with size, modification time, SHA-256 and "
+        "List the models (.pkml files and SimModel XML files) in the allowed model directories with size, modification time, SHA-256 and "
             + "whether a simulation was loaded from them.",
         Role.VIEWER, false, true, false, true, true, Input.class, Output.class);
   }

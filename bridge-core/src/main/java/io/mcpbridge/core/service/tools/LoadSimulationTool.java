@@ -24,9 +24,9 @@ import java.util.Optional;
 public final class LoadSimulationTool implements Tool<LoadSimulationTool.Input, LoadSimulationTool.Output> {
 
   /** Input of load_simulation. */
-  @Description("Load a .pkml model from an allowed directory.")
+  @Description("Load a .pkml model or a SimModel XML file from an allowed directory.")
   public record Input(
-      @Description("Path of the .pkml file: relative to an allowed model directory, or absolute inside one.") String filePath,
+      @Description("Path of the .pkml or SimModel .xml file: relative to an allowed model directory, or absolute inside one.") String filePath,
       @Description("Id for the new simulation (1-64 of A-Z a-z 0-9 - _); generated when absent.") Optional<String> simulationId) {}
 
   /** Output of load_simulation. */
@@ -58,7 +58,7 @@ public final class LoadSimulationTool implements Tool<LoadSimulationTool.Input, 
   @Override
   public ToolDescriptor descriptor() {
     return new ToolDescriptor("load_simulation", "Load simulation",
-        "Load a PK-Sim/MoBi .pkml model from the allowed model directories and create a simulation from it. "
+        "Load a PK-Sim/MoBi .pkml model or an OSP kernel SimModel XML file from the allowed model directories and create a simulation from it. "
             + "Returns the simulation id used by every other tool.",
         Role.OPERATOR, true, false, false, false, true, Input.class, Output.class);
   }
