@@ -17,12 +17,10 @@
 // stderr. Exits 1 on any failure.
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { CALL_TIMEOUT_MS, check, loadSetRunAndAnalyse, say } from "./mcp-scenario.mjs";
 
 const MODERN = "2026-07-28";
 const ERROR_KEY = "io.mcpbridge/error";
-const VOLUME = "Organism|Central|Volume";
-const OUTPUT = "Organism|Central|Drug|Concentration";
-const CALL_TIMEOUT_MS = 300_000;
 
 function parseArgs(argv) {
   const o = { scenario: "smoke", negotiation: "modern", model: "one_compartment_iv_bolus.pkml",
@@ -41,11 +39,6 @@ function parseArgs(argv) {
   if (o.scenario !== "smoke") throw new Error(`unknown scenario ${o.scenario}`);
   if (!["auto", "modern"].includes(o.negotiation)) throw new Error(`unknown negotiation ${o.negotiation}`);
   return o;
-}
-
-const say = (step) => console.log(JSON.stringify(step));
-function check(condition, message) {
-  if (!condition) throw new Error(message);
 }
 
 function transportFor(o) {
@@ -77,47 +70,9 @@ async function smoke(client, o) {
   say({ step: "list", tools: tools.map((t) => t.name) });
   check(tools.some((t) => t.name === "run_simulation"), "run_simulation is not listed");
 
-  const loaded = await ok(client, "load_simulation", { filePath: o.model, simulationId: o.simulation });
-  check(loaded.simulationId === o.simulation, `load_simulation answered simulation ${loaded.simulationId}`);
-  say({ step: "load_simulation", simulationId: loaded.simulationId });
-
-  const set = await ok(client, "set_parameter_value",
-    { simulationId: o.simulation, parameterPath: VOLUME, value: 20000, unit: "ml" });
-  check(set.revision === 2 && Math.abs(set.parameter.value - 20) < 1e-9, `set_parameter_value answered ${JSON.stringify(set)}`);
-  say({ step: "set_parameter_value", revision: set.revision, value: set.parameter.value });
-
-  const run = await ok(client, "run_simulation", { simulationId: o.simulation }, { progress: true });
-  check(typeof run.jobId === "string", "run_simulation returned no jobId");
-  say({ step: "run_simulation", jobId: run.jobId, progressNotifications: seen.progress });
-
-  let status;
-  const deadline = Date.now() + CALL_TIMEOUT_MS;
-  do {
-    status = await ok(client, "get_job_status", { jobId: run.jobId });
-    if (status.status === "queued" || status.status === "running") await new Promise((r) => setTimeout(r, 100));
-    else break;
-  } while (Date.now() < deadline);
-  check(status.status === "succeeded", `job ended ${status.status}`);
-  const resultsId = status.job.resultHandle.resultsId;
-  say({ step: "get_job_status", status: status.status, resultsId });
-
-  const results = await ok(client, "get_simulation_results", { resultsId });
-  const amount = results.series.find((s) => s.path === "Organism|Central|Drug");
-  check(amount, "no series Organism|Central|Drug");
-  const at600 = results.times.indexOf(600);
-  check(at600 >= 0, "no time point 600 min");
-  // V = 20 l after the change: A(600) = 100 e^(-3) µmol, within the file's tolerances.
-  const expected = 100 * Math.exp(-3);
-  check(Math.abs(amount.values[at600] - expected) / expected < 2e-3, `A(600) = ${amount.values[at600]}, expected ${expected}`);
-  say({ step: "get_simulation_results", points: results.times.length, amountAt600: amount.values[at600] });
-
-  const pk = await ok(client, "calculate_pk_parameters", { resultsId, outputPath: OUTPUT });
-  const cmax = pk.parameters[OUTPUT].C_max;
-  check(Math.abs(cmax.value - 5) / 5 < 1e-4 && cmax.unit === "µmol/l", `C_max = ${JSON.stringify(cmax)}`);
-  say({ step: "calculate_pk_parameters", cmax: cmax.value, unit: cmax.unit });
-  check(seen.progress > 0, "run_simulation with a progress token sent no progress notification");
+  const summary = await loadSetRunAndAnalyse((name, args, opts) => ok(client, name, args, opts), o, seen);
   check(seen.confirmations === 3, `expected 3 confirmations through input_required, got ${seen.confirmations}`);
-  return { jobId: run.jobId, resultsId, cmax: cmax.value };
+  return summary;
 }
 
 async function main() {

@@ -59,9 +59,9 @@ install() {
   ensure inspector @modelcontextprotocol/inspector "$INSPECTOR_VERSION"
   ensure client @modelcontextprotocol/sdk "$SDK_VERSION"
   # The client script resolves the SDK from its own directory's node_modules.
-  cp "$ROOT/scripts/mcp-client.mjs" "$HOME_DIR/client/mcp-client.mjs"
+  cp "$ROOT/scripts/mcp-client.mjs" "$ROOT/scripts/mcp-scenario.mjs" "$HOME_DIR/client/"
   ensure client-modern @modelcontextprotocol/client "$CLIENT_V2_VERSION"
-  cp "$ROOT/scripts/mcp-client-modern.mjs" "$HOME_DIR/client-modern/mcp-client-modern.mjs"
+  cp "$ROOT/scripts/mcp-client-modern.mjs" "$ROOT/scripts/mcp-scenario.mjs" "$HOME_DIR/client-modern/"
 }
 
 # Every command below installs first: cheap when everything is there.
