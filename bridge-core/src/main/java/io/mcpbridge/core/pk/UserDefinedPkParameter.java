@@ -72,6 +72,84 @@ public record UserDefinedPkParameter(
     return new UserDefinedPkParameter(name, base, null, null, null, null, null, null, null, null);
   }
 
+  /** The keys {@link #parse} accepts. */
+  public static final List<String> KEYS = List.of("name", "base", "start", "end", "startApplication", "endApplication",
+      "startOffset", "endOffset", "normalizationFactor", "threshold");
+
+  /**
+   * Reads a definition written {@code key=value,key=value}, e.g. {@code
+   * name=MyCmax,base=C_max,start=0,end=480}; keys are {@link #KEYS}, application indices 1-based.
+   *
+   * @throws InvalidInputException naming every malformed item and every problem of the definition
+   */
+  public static UserDefinedPkParameter parse(String text) {
+    java.util.Map<String, String> items = new java.util.LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (String item : text.split(",", -1)) {
+      int eq = item.indexOf('=');
+      String key = eq < 0 ? item.trim() : item.substring(0, eq).trim();
+      if (eq < 0 || !KEYS.contains(key)) {
+        problems.add("'" + item.trim() + "' is not KEY=VALUE with KEY one of " + String.join(", ", KEYS));
+      } else if (items.put(key, item.substring(eq + 1).trim()) != null) {
+        problems.add(key + " is given twice");
+      }
+    }
+    Double start = number(items, "start", problems);
+    Double end = number(items, "end", problems);
+    Integer startApp = index(items, "startApplication", problems);
+    Integer endApp = index(items, "endApplication", problems);
+    Double startOffset = number(items, "startOffset", problems);
+    Double endOffset = number(items, "endOffset", problems);
+    Double factor = number(items, "normalizationFactor", problems);
+    Double threshold = number(items, "threshold", problems);
+    StandardPkParameter base = null;
+    if (items.containsKey("base")) {
+      try {
+        base = StandardPkParameter.fromOspName(items.get("base"));
+      } catch (InvalidInputException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    String name = items.get("name");
+    if (!problems.isEmpty()) {
+      // Name the definition's own problems too, so one error lists everything to fix.
+      for (String p : problems(name, base, start, end, startApp, endApp, startOffset, endOffset, factor, threshold)) {
+        if (!(p.equals("base is required") && items.containsKey("base"))) {
+          problems.add(p);
+        }
+      }
+      throw new InvalidInputException("user-defined PK parameter '" + text + "': " + String.join("; ", problems));
+    }
+    return new UserDefinedPkParameter(name, base, start, end, startApp, endApp, startOffset, endOffset, factor,
+        threshold);
+  }
+
+  private static Double number(java.util.Map<String, String> items, String key, List<String> problems) {
+    String v = items.get(key);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      problems.add(key + " '" + v + "' is not a number");
+      return null;
+    }
+  }
+
+  private static Integer index(java.util.Map<String, String> items, String key, List<String> problems) {
+    String v = items.get(key);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      problems.add(key + " '" + v + "' is not a whole number");
+      return null;
+    }
+  }
+
   /**
    * Checks a set of definitions together.
    *
