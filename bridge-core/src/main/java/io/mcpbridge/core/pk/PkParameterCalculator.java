@@ -266,11 +266,13 @@ public final class PkParameterCalculator {
     return lo < t.length ? lo : -1;
   }
 
-  private static Val norm(Val value, Val dose) {
+  /** value / dose; fails with whichever fails. */
+  static Val norm(Val value, Val dose) {
     return value.combine(dose, (v, d) -> v / d);
   }
 
-  private static Val dose(Double dosePerBodyWeight) {
+  /** A usable dose per body weight, or {@link PkReason#NO_DOSE}. */
+  static Val dose(Double dosePerBodyWeight) {
     if (dosePerBodyWeight == null || !(dosePerBodyWeight > 0) || dosePerBodyWeight.isInfinite()) {
       return Val.fail(PkReason.NO_DOSE);
     }

@@ -141,13 +141,10 @@ final class UserDefinedPk {
   }
 
   private static Val norm(Val value, Val dose) {
-    return value.combine(dose, (v, d) -> v / d);
+    return PkParameterCalculator.norm(value, dose);
   }
 
   private static Val dose(Double dosePerBodyWeight) {
-    if (dosePerBodyWeight == null || !(dosePerBodyWeight > 0) || dosePerBodyWeight.isInfinite()) {
-      return Val.fail(PkReason.NO_DOSE);
-    }
-    return Val.of(dosePerBodyWeight);
+    return PkParameterCalculator.dose(dosePerBodyWeight);
   }
 }
