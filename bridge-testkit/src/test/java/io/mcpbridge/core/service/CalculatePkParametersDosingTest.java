@@ -176,6 +176,23 @@ class CalculatePkParametersDosingTest {
   }
 
   @Test
+  void givenAResultWhoseSimulationIsGone_explicitDosingStillWorksAndOtherwiseTheErrorSaysWhatToGive() throws Exception {
+    SimulationSpec spec = SimulationSpec.of(ref(multiDoseModel()));
+    ResultId id = ResultId.random();
+    registry.saveResult(new StoredResult(id, JobId.random(), SimulationId.random(), 1,
+        engine.run(spec, RunControl.unbounded()), Instant.EPOCH));
+
+    Output out = call(id.value(), Optional.of(List.of(new DosingInterval(0, 720, 1.0), new DosingInterval(720, 1440, 1.0),
+        new DosingInterval(1440, 2880, 0.5))), Optional.of(2.5), Optional.empty());
+
+    assertThat(out.mode().get(CONCENTRATION)).isEqualTo("multiple");
+    assertThat(out.dosing().get(CONCENTRATION).source()).isEqualTo("explicit");
+    assertThatThrownBy(() -> call(id.value(), Optional.empty(), Optional.empty(), Optional.empty()))
+        .isInstanceOf(io.mcpbridge.core.error.NotFoundException.class)
+        .hasMessageContaining("give dosingIntervals and dosePerBodyWeight");
+  }
+
+  @Test
   void givenUserDefinedParametersOnApplications_theirWindowsAndDosesFollowOsp() throws Exception {
     String id = store(SimulationSpec.of(ref(multiDoseModel())));
     UserDefined cmaxSecond = new UserDefined("CmaxSecond", "C_max_norm", Optional.empty(), Optional.empty(),

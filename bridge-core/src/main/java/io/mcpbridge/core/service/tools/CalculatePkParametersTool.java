@@ -197,7 +197,9 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       } else {
         series.addAll(r.series());
       }
-      ApplicationDosing applications = applicationsOf(stored);
+      // With the whole dosing given, the model need not be read (it may no longer be readable).
+      boolean allExplicit = input.dosingIntervals().isPresent() && input.dosePerBodyWeight().isPresent();
+      ApplicationDosing applications = allExplicit ? new ApplicationDosing(List.of()) : applicationsOf(stored);
       double end = r.times()[r.times().length - 1];
       // Engine results are float32 like OSP's; PK is computed from the same numbers OSP would see.
       PkOptions engineOptions = options.withFloat32Inputs(true);
@@ -243,8 +245,14 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
   private ApplicationDosing applicationsOf(StoredResult stored) {
     StoredSimulation simulation = registry.findSimulation(stored.simulationId(), stored.revision())
         .orElseThrow(() -> new NotFoundException("the simulation behind result " + stored.id().value()
-            + " (revision " + stored.revision() + ") is no longer stored"));
-    return new ApplicationDosing(engine.quantities(simulation.spec()));
+            + " (revision " + stored.revision() + ") is no longer stored, so its applications are unknown; "
+            + "give dosingIntervals and dosePerBodyWeight"));
+    try {
+      return new ApplicationDosing(engine.quantities(simulation.spec()));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(e.getMessage() + " (reading the applications of result " + stored.id().value()
+          + "; give dosingIntervals and dosePerBodyWeight to compute without them)", e);
+    }
   }
 
   /** The caller's explicit dosing on top of the given options. */
