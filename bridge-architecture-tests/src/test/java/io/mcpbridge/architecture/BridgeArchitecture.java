@@ -38,9 +38,10 @@ final class BridgeArchitecture {
         .domainModels(pkg("core.model.."), pkg("core.error.."))
         // core.security holds pure policies used at the edges (the per-key rate limiter).
         // core.population reads, samples, runs (through the engine port) and summarises populations;
-        // core.jobs holds the wire codecs of job messages and worker reports (pure JDK).
+        // core.jobs holds the wire codecs of job messages and worker reports (pure JDK);
+        // core.csv the one CSV line splitter every CSV format reads with.
         .domainServices(pkg("core.port.."), pkg("core.units.."), pkg("core.pk.."), pkg("core.audit.."),
-            pkg("core.security.."), pkg("core.population.."), pkg("core.jobs.."))
+            pkg("core.security.."), pkg("core.population.."), pkg("core.jobs.."), pkg("core.csv.."))
         .applicationServices(pkg("core.config.."), pkg("core.service.."), pkg("core.sensitivity.."))
         .adapter("engine-pkml", pkg("engine.pkml.."))
         .adapter("http", pkg("http.."))

@@ -15,6 +15,7 @@ import io.mcpbridge.core.pk.PkOptions;
 import io.mcpbridge.core.pk.PkParameterCalculator;
 import io.mcpbridge.core.pk.PkParameterValue;
 import io.mcpbridge.core.pk.TerminalPhaseFit;
+import io.mcpbridge.core.pk.UserDefinedPkParameter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,14 @@ final class PkCommand implements Callable<Integer> {
           + "(µmol/kg), e.g. 0,480,960 or 0:2,480:2. Interval i runs to the next start, the last to the last sample.")
   List<String> dosing = new ArrayList<>();
 
+  @Option(names = "--user-pk", paramLabel = "KEY=VALUE,...",
+      description = "A user-defined PK parameter (ospsuite's addUserDefinedPKParameter), repeatable: name, base (C_max, "
+          + "C_min, t_max, t_min, C_trough, AUC_tEnd, AUCM_tEnd, AUC_inf, AUC_tEnd_inf, CL, MRT, FractionAucEndToInf, Thalf, "
+          + "Vss, Vd, Tthreshold, and the _norm variants), start/end (min) or startApplication/endApplication (1-based, "
+          + "with --dosing), startOffset/endOffset (min), normalizationFactor, threshold (for Tthreshold), e.g. "
+          + "'name=MyCmax,base=C_max,start=0,end=480'.")
+  List<String> userPk = new ArrayList<>();
+
   @Option(names = "--format", defaultValue = "json", converter = FormatConverter.class,
       description = "Output: json, table or osp-csv (OSP's PK-analyses layout IndividualId,QuantityPath,Parameter,Value,Unit "
           + "in OSP's display units) (default: ${DEFAULT-VALUE}).")
@@ -86,6 +95,7 @@ final class PkCommand implements Callable<Integer> {
       options = options.withInfusionTime(infusionTime);
     }
     List<double[]> applications = applications(dosing);
+    List<UserDefinedPkParameter> userDefined = userDefined(userPk);
     PkParameterCalculator calculator = new PkParameterCalculator();
     boolean several = result.individuals().size() > 1;
     Map<String, PkAnalysis> analyses = new LinkedHashMap<>();
@@ -95,7 +105,7 @@ final class PkCommand implements Callable<Integer> {
       PkOptions own = applications.isEmpty() ? options : options.withDosingIntervals(intervals(applications, t[t.length - 1]));
       for (TimeSeries series : individual.series()) {
         String key = several ? individual.individualId() + "|" + series.path() : series.path();
-        PkAnalysis analysis = calculator.calculate(t, series, own);
+        PkAnalysis analysis = calculator.calculate(t, series, own, userDefined);
         analyses.put(key, analysis);
         for (PkParameterValue p : analysis.parameters()) {
           OspDisplayUnits.Display d = OspDisplayUnits.of(p.unit());
@@ -117,6 +127,23 @@ final class PkCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** Reads every --user-pk; one error names the problems of all of them. */
+  private static List<UserDefinedPkParameter> userDefined(List<String> definitions) {
+    List<UserDefinedPkParameter> out = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (String d : definitions) {
+      try {
+        out.add(UserDefinedPkParameter.parse(d));
+      } catch (InvalidInputException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("--user-pk: " + String.join("; ", problems));
+    }
+    return UserDefinedPkParameter.distinct(out);
   }
 
   /** Parses START[:DOSE] items into sorted {start, dose or NaN}. */

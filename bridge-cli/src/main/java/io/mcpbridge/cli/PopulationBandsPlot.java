@@ -1,5 +1,6 @@
 package io.mcpbridge.cli;
 
+import io.mcpbridge.core.csv.CsvLine;
 import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.error.NotFoundException;
@@ -92,7 +93,7 @@ final class PopulationBandsPlot {
       if (header == null) {
         throw new InvalidInputException(results + " is empty");
       }
-      String unit = unitOf(headerFields(header).get(column));
+      String unit = unitOf(CsvLine.split(CsvLine.withoutBom(header), ',', results + " line 1").get(column));
       List<Double> times = new ArrayList<>();
       List<double[]> values = new ArrayList<>();
       List<Double> current = new ArrayList<>();
@@ -142,34 +143,5 @@ final class PopulationBandsPlot {
   private static String unitOf(String columnName) {
     int open = columnName.lastIndexOf(" [");
     return open >= 0 && columnName.endsWith("]") ? columnName.substring(open + 2, columnName.length() - 1) : "";
-  }
-
-  /** The header's fields: quoted (with {@code ""} for a quote) or bare. */
-  private static List<String> headerFields(String header) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < header.length(); i++) {
-      char ch = header.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < header.length() && header.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        out.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(ch);
-      }
-    }
-    out.add(cell.toString());
-    return out;
   }
 }

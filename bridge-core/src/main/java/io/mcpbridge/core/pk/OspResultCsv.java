@@ -1,5 +1,6 @@
 package io.mcpbridge.core.pk;
 
+import io.mcpbridge.core.csv.CsvLine;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.TimeSeries;
 import io.mcpbridge.core.units.Dimension;
@@ -132,15 +133,15 @@ public final class OspResultCsv {
         if (chars > options.maxChars()) {
           throw tooLarge();
         }
-        if (lineNo == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
+        if (lineNo == 1) {
+          line = CsvLine.withoutBom(line);
         }
         if (line.isBlank() || line.stripLeading().startsWith("#")) {
           continue;
         }
         if (columns == null) {
-          sep = detectSeparator(line);
-          List<String> fields = split(line, sep, lineNo);
+          sep = CsvLine.separatorOf(line);
+          List<String> fields = CsvLine.split(line, sep, "Result CSV line " + lineNo);
           if (isNumericRow(fields)) {
             columns = headerlessColumns(fields.size(), lineNo);
           } else {
@@ -151,7 +152,7 @@ public final class OspResultCsv {
           }
           width = fields.size();
         }
-        List<String> fields = split(line, sep, lineNo);
+        List<String> fields = CsvLine.split(line, sep, "Result CSV line " + lineNo);
         if (fields.size() != width) {
           throw new InvalidInputException(
               "Result CSV line " + lineNo + ": expected " + width + " fields, found " + fields.size());
@@ -284,66 +285,6 @@ public final class OspResultCsv {
       throw new InvalidInputException(
           "Result CSV line " + lineNo + ": IndividualId is not an integer: '" + field + "'");
     }
-  }
-
-  static char detectSeparator(String header) {
-    boolean quoted = false;
-    for (int i = 0; i < header.length(); i++) {
-      char ch = header.charAt(i);
-      if (ch == '"') {
-        quoted = !quoted;
-      } else if (ch == ';' && !quoted) {
-        return ';';
-      }
-    }
-    return ',';
-  }
-
-  /** Splits one line; quotes may wrap a field and {@code ""} escapes a quote inside one. */
-  static List<String> split(String line, char sep, int lineNo) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            cur.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          cur.append(ch);
-        }
-      } else if (ch == '"') {
-        if (cur.toString().isBlank() && !wasQuoted) {
-          cur.setLength(0);
-          quoted = true;
-          wasQuoted = true;
-        } else {
-          throw new InvalidInputException(
-              "Result CSV line " + lineNo + ": unexpected quote in field " + (out.size() + 1));
-        }
-      } else if (ch == sep) {
-        out.add(cur.toString());
-        cur.setLength(0);
-        wasQuoted = false;
-      } else if (wasQuoted && !Character.isWhitespace(ch)) {
-        throw new InvalidInputException(
-            "Result CSV line " + lineNo + ": text after closing quote in field " + (out.size() + 1));
-      } else {
-        cur.append(ch);
-      }
-    }
-    if (quoted) {
-      throw new InvalidInputException(
-          "Result CSV line " + lineNo + ": unterminated quoted field " + (out.size() + 1));
-    }
-    out.add(cur.toString());
-    return out;
   }
 
   /** Rows of one individual, columns in base units (time first). */

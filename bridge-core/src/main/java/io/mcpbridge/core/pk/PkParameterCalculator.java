@@ -5,6 +5,7 @@ import io.mcpbridge.core.model.TimeSeries;
 import io.mcpbridge.core.units.Dimension;
 import io.mcpbridge.core.units.UnitCatalog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,32 @@ public final class PkParameterCalculator {
    *     finite and non-decreasing, or if the options are malformed
    */
   public PkAnalysis calculate(double[] times, double[] values, String valueUnit, PkOptions options) {
+    return calculate(times, values, valueUnit, options, List.of());
+  }
+
+  /**
+   * PK parameters of a result series plus user-defined ones.
+   *
+   * @param times output times in min, shared by the series
+   * @param series values in the base unit of its dimension
+   * @param userDefined parameters to add after the standard ones, in this order
+   */
+  public PkAnalysis calculate(double[] times, TimeSeries series, PkOptions options,
+      List<UserDefinedPkParameter> userDefined) {
+    Dimension d = catalog.requireDimension(series.dimension());
+    return calculate(times, series.values(), d.baseUnit().name(), options, userDefined);
+  }
+
+  /**
+   * PK parameters of a series plus user-defined ones ({@link UserDefinedPkParameter}), which follow
+   * the standard parameters in the given order and use the same dosing.
+   *
+   * @throws InvalidInputException as {@link #calculate(double[], double[], String, PkOptions)}, or
+   *     if two user-defined parameters share a name
+   */
+  public PkAnalysis calculate(double[] times, double[] values, String valueUnit, PkOptions options,
+      List<UserDefinedPkParameter> userDefined) {
+    UserDefinedPkParameter.distinct(userDefined);
     Objects.requireNonNull(valueUnit, "valueUnit");
     Objects.requireNonNull(options, "options");
     double[] t = prepare(times, options.float32Inputs());
@@ -80,10 +107,15 @@ public final class PkParameterCalculator {
     intervals.sort(Comparator.comparingDouble(DosingInterval::start));
     Double totalDose = totalDose(options, intervals);
     boolean multiple = intervals.size() > 1 && intervals.stream().allMatch(DosingInterval::isValid);
-    if (multiple) {
-      return multiple(t, c, intervals, totalDose, units, options).analysis(DosingMode.MULTIPLE);
+    Rows rows = multiple ? multiple(t, c, intervals, totalDose, units, options) : single(t, c, totalDose, units, options);
+    if (!userDefined.isEmpty()) {
+      UserDefinedPk own = new UserDefinedPk(t, c, intervals, totalDose, units, options);
+      boolean nan = Arrays.stream(c).anyMatch(Double::isNaN);
+      for (UserDefinedPkParameter p : userDefined) {
+        rows.add(own.value(p), p.name(), own.unit(p), nan);
+      }
     }
-    return single(t, c, totalDose, units, options).analysis(DosingMode.SINGLE);
+    return rows.analysis(multiple ? DosingMode.MULTIPLE : DosingMode.SINGLE);
   }
 
   private static Rows single(
@@ -234,11 +266,13 @@ public final class PkParameterCalculator {
     return lo < t.length ? lo : -1;
   }
 
-  private static Val norm(Val value, Val dose) {
+  /** value / dose; fails with whichever fails. */
+  static Val norm(Val value, Val dose) {
     return value.combine(dose, (v, d) -> v / d);
   }
 
-  private static Val dose(Double dosePerBodyWeight) {
+  /** A usable dose per body weight, or {@link PkReason#NO_DOSE}. */
+  static Val dose(Double dosePerBodyWeight) {
     if (dosePerBodyWeight == null || !(dosePerBodyWeight > 0) || dosePerBodyWeight.isInfinite()) {
       return Val.fail(PkReason.NO_DOSE);
     }

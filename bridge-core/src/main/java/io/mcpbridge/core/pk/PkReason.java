@@ -24,6 +24,12 @@ public enum PkReason {
    * best adjusted R² (the tail is flat or rising).
    */
   NO_DECLINING_TERMINAL_WINDOW,
+  /** User-defined parameter: the series never comes down to the concentration threshold after t_max. */
+  THRESHOLD_NOT_REACHED,
+  /** User-defined parameter: the application index is beyond the simulation's applications. */
+  NO_SUCH_APPLICATION,
+  /** User-defined parameter: the window holds fewer than two samples (start index ≥ end index). */
+  EMPTY_WINDOW,
   /** The samples the value depends on contain NaN. */
   NAN_IN_SERIES,
   /** The formula gave NaN or ±∞ for another reason (e.g. division by a zero AUC). */

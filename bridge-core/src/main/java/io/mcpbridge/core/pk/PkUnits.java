@@ -9,6 +9,11 @@ package io.mcpbridge.core.pk;
 record PkUnits(String value, String time, String auc, String clearance, String volume,
     String valueNorm, String aucNorm, String fraction) {
 
+  /** The unit of the first moment AUMC: the AUC's times min. */
+  String aumc() {
+    return auc.replaceFirst("min", "min²");
+  }
+
   static PkUnits forValueUnit(String valueUnit) {
     int slash = valueUnit.indexOf('/');
     String amount = slash < 0 ? valueUnit : valueUnit.substring(0, slash);

@@ -1,5 +1,6 @@
 package io.mcpbridge.core.population;
 
+import io.mcpbridge.core.csv.CsvLine;
 import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.LoadedModel;
@@ -121,8 +122,8 @@ public final class PopulationCsvReader {
     if (headerLine < 0) {
       throw new InvalidInputException("Population file " + name + " is empty: no header line");
     }
-    char sep = CsvFields.separatorOf(lines[headerLine]);
-    List<String> header = CsvFields.split(lines[headerLine], sep, name + " line " + (headerLine + 1));
+    char sep = CsvLine.separatorOf(lines[headerLine]);
+    List<String> header = CsvLine.splitTrimmed(lines[headerLine], sep, name + " line " + (headerLine + 1));
     Header columns = interpret(header, name, model);
 
     List<PopulationIndividual> individuals = new ArrayList<>();
@@ -132,7 +133,7 @@ public final class PopulationCsvReader {
         continue;
       }
       String where = name + " line " + (i + 1);
-      List<String> fields = CsvFields.split(lines[i], sep, where);
+      List<String> fields = CsvLine.splitTrimmed(lines[i], sep, where);
       if (fields.size() != header.size()) {
         throw new InvalidInputException(where + ": expected " + header.size() + " fields, found " + fields.size());
       }

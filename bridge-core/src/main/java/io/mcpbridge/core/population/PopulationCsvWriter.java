@@ -1,5 +1,6 @@
 package io.mcpbridge.core.population;
 
+import io.mcpbridge.core.csv.CsvLine;
 import io.mcpbridge.core.units.Dimension;
 import io.mcpbridge.core.units.UnitCatalog;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class PopulationCsvWriter {
       line.setLength(0);
       line.append(individual.id());
       for (String covariate : individual.covariates()) {
-        line.append(',').append(CsvFields.quote(covariate));
+        line.append(',').append(CsvLine.quote(covariate));
       }
       for (double v : individual.values()) {
         line.append(',').append(Double.toString(v));

@@ -1,5 +1,6 @@
 package io.mcpbridge.core.population;
 
+import io.mcpbridge.core.csv.CsvLine;
 import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.TimeSeries;
 import io.mcpbridge.core.pk.PkAnalysis;
@@ -67,7 +68,7 @@ final class PopulationOutputs {
     this.pkRows = open(PopulationFiles.PK);
     StringBuilder header = new StringBuilder("IndividualId,Time [min]");
     for (int o = 0; o < outputs.size(); o++) {
-      header.append(',').append(CsvFields.quote(outputs.get(o) + " [" + unitOf(dimensions.get(o)) + "]"));
+      header.append(',').append(CsvLine.quote(outputs.get(o) + " [" + unitOf(dimensions.get(o)) + "]"));
     }
     results.write(header.append('\n').toString());
     pkRows.write("IndividualId,QuantityPath,Parameter,Value,Unit\n");
@@ -143,8 +144,8 @@ final class PopulationOutputs {
         pkUnits.putIfAbsent(key, p.unit());
         double v = p.value() == null ? Double.NaN : p.value();
         values[succeeded] = v;
-        pkRows.write(individual.id() + "," + CsvFields.quote(s.path()) + "," + CsvFields.quote(p.name()) + ","
-            + Double.toString(v) + "," + CsvFields.quote(p.unit()) + "\n");
+        pkRows.write(individual.id() + "," + CsvLine.quote(s.path()) + "," + CsvLine.quote(p.name()) + ","
+            + Double.toString(v) + "," + CsvLine.quote(p.unit()) + "\n");
       }
     }
     succeeded++;
@@ -177,7 +178,7 @@ final class PopulationOutputs {
       try (Writer w = open(PopulationFiles.FAILURES)) {
         w.write("IndividualId,Reason\n");
         for (IndividualFailure f : failures) {
-          w.write(f.individualId() + "," + CsvFields.quote(f.reason().replace('\n', ' ')) + "\n");
+          w.write(f.individualId() + "," + CsvLine.quote(f.reason().replace('\n', ' ')) + "\n");
         }
       }
       for (String name : PopulationFiles.ALL) {
@@ -217,8 +218,8 @@ final class PopulationOutputs {
           for (int i = 0; i < succeeded; i++) {
             sample[i] = column[i];
           }
-          w.write(CsvFields.quote(outputs.get(o)) + "," + Float.toString((float) times[t]) + ","
-              + CsvFields.quote(unit) + "," + statistics(SampleStatistics.of(sample, request.percentiles())) + "\n");
+          w.write(CsvLine.quote(outputs.get(o)) + "," + Float.toString((float) times[t]) + ","
+              + CsvLine.quote(unit) + "," + statistics(SampleStatistics.of(sample, request.percentiles())) + "\n");
         }
       }
     }
@@ -230,7 +231,7 @@ final class PopulationOutputs {
       for (Map.Entry<String, double[]> e : pkValues.entrySet()) {
         String[] key = e.getKey().split("\u0000", 2);
         double[] sample = Arrays.copyOf(e.getValue(), succeeded);
-        w.write(CsvFields.quote(key[0]) + "," + CsvFields.quote(key[1]) + "," + CsvFields.quote(pkUnits.get(e.getKey()))
+        w.write(CsvLine.quote(key[0]) + "," + CsvLine.quote(key[1]) + "," + CsvLine.quote(pkUnits.get(e.getKey()))
             + "," + statistics(SampleStatistics.of(sample, request.percentiles())) + "\n");
       }
     }

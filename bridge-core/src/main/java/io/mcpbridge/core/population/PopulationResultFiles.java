@@ -1,5 +1,6 @@
 package io.mcpbridge.core.population;
 
+import io.mcpbridge.core.csv.CsvLine;
 import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.NotFoundException;
 import java.io.BufferedReader;
@@ -130,12 +131,12 @@ public final class PopulationResultFiles {
     }
     try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String headerLine = r.readLine();
-      List<String> header = CsvFields.split(headerLine, ',', file + " line 1");
+      List<String> header = CsvLine.splitTrimmed(headerLine, ',', file + " line 1");
       List<List<String>> rows = new ArrayList<>();
       int index = 0;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (index >= offset && rows.size() < limit) {
-          rows.add(CsvFields.split(line, ',', file + " line " + (index + 2)));
+          rows.add(CsvLine.splitTrimmed(line, ',', file + " line " + (index + 2)));
         }
         index++;
       }

@@ -2,11 +2,16 @@ package io.mcpbridge.core.port;
 
 import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ModelRef;
+import io.mcpbridge.core.model.ParameterOverride;
 import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.QuantityInfo;
 import io.mcpbridge.core.model.QuantityKind;
 import io.mcpbridge.core.model.SimulationSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +50,36 @@ public interface SimulationEngine {
       if (q.kind() == QuantityKind.PARAMETER || q.kind() == QuantityKind.DISTRIBUTED_PARAMETER) {
         out.add(q.path());
       }
+    }
+    return out;
+  }
+
+  /**
+   * The quantities of a spec's model as a run of that spec starts: every parameter, amount and
+   * observer with its value at t = 0 once the spec's overrides are applied. PK analysis reads the
+   * applications of a run from these (start times, drug masses, body weight), so a changed dose or
+   * start time counts as it does in the run.
+   *
+   * <p>This default replaces the value of each overridden quantity and leaves every other value as
+   * the file has it; an engine that evaluates formulas (a drug mass computed from an overridden
+   * dose per body weight) should return the values its run would start from.
+   *
+   * @param spec the model plus overrides
+   * @return quantities in tree order, never null
+   * @throws io.mcpbridge.core.error.InvalidInputException as {@link #load(ModelRef)}, or if an
+   *     override names an unknown quantity
+   * @throws io.mcpbridge.core.error.BackendUnavailableException as {@link #load(ModelRef)}
+   */
+  default List<QuantityInfo> quantities(SimulationSpec spec) {
+    Map<String, Double> overridden = new HashMap<>();
+    for (ParameterOverride o : spec.overrides()) {
+      overridden.put(o.path(), o.value());
+    }
+    List<QuantityInfo> out = new ArrayList<>();
+    for (QuantityInfo q : load(spec.model()).quantities()) {
+      Double v = overridden.get(q.path());
+      out.add(v == null ? q : new QuantityInfo(q.path(), q.kind(), v, q.dimension(), q.displayUnit(),
+          q.formulaDriven(), q.stateVariable()));
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package io.mcpbridge.core.sensitivity;
 
+import io.mcpbridge.core.csv.CsvLine;
+import io.mcpbridge.core.error.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -45,7 +47,7 @@ public final class SensitivityCsv {
    * Reads what {@link #write} wrote (or OSP exported): quoted fields, a header line first. A NaN
    * value is a sensitivity OSP could not compute.
    *
-   * @throws IllegalArgumentException if a line does not have the five columns
+   * @throws InvalidInputException if a line does not have the five columns or its quoting is malformed
    */
   public static List<PkSensitivity> read(String csv) {
     List<PkSensitivity> out = new java.util.ArrayList<>();
@@ -54,9 +56,9 @@ public final class SensitivityCsv {
       if (lines[i].isBlank()) {
         continue;
       }
-      List<String> f = fields(lines[i]);
+      List<String> f = CsvLine.split(lines[i], ',', "sensitivity CSV line " + (i + 1));
       if (f.size() != 5) {
-        throw new IllegalArgumentException("line " + (i + 1) + " has " + f.size() + " columns, not 5");
+        throw new InvalidInputException("sensitivity CSV line " + (i + 1) + " has " + f.size() + " columns, not 5");
       }
       double value = parse(f.get(3));
       out.add(new PkSensitivity(f.get(0), f.get(1), f.get(4), f.get(2), value,
@@ -72,34 +74,6 @@ public final class SensitivityCsv {
       case "-Inf" -> Double.NEGATIVE_INFINITY;
       default -> Double.parseDouble(text);
     };
-  }
-
-  private static List<String> fields(String line) {
-    List<String> out = new java.util.ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        out.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(ch);
-      }
-    }
-    out.add(cell.toString());
-    return out;
   }
 
   static String number(double v) {

@@ -101,11 +101,19 @@ public final class PkmlSimulationEngine implements SimulationEngine {
   }
 
   @Override
-  public SimulationResult run(SimulationSpec spec, RunControl control) {
-    long started = System.nanoTime();
+  public List<io.mcpbridge.core.model.QuantityInfo> quantities(SimulationSpec spec) {
     PkmlModel model = model(spec.model());
-    String file = spec.model().path().getFileName().toString();
+    Map<Integer, Double> overrides = overrides(model, spec);
+    try {
+      return model.quantities(overrides);
+    } catch (ModelDefinitionException e) {
+      throw new InvalidInputException(spec.model().path().getFileName() + ": " + e.getMessage(), e);
+    }
+  }
 
+  /** The spec's overrides by slot, a later one for the same quantity winning. */
+  private static Map<Integer, Double> overrides(PkmlModel model, SimulationSpec spec) {
+    String file = spec.model().path().getFileName().toString();
     Map<Integer, Double> overrides = new LinkedHashMap<>();
     for (ParameterOverride o : spec.overrides()) {
       int slot = model.slotOf(o.path()).orElseThrow(() -> new InvalidInputException(
@@ -113,6 +121,16 @@ public final class PkmlSimulationEngine implements SimulationEngine {
       overrides.remove(slot);
       overrides.put(slot, o.value());
     }
+    return overrides;
+  }
+
+  @Override
+  public SimulationResult run(SimulationSpec spec, RunControl control) {
+    long started = System.nanoTime();
+    PkmlModel model = model(spec.model());
+    String file = spec.model().path().getFileName().toString();
+
+    Map<Integer, Double> overrides = overrides(model, spec);
     List<String> paths = spec.outputs().isEmpty() ? model.outputPaths() : spec.outputs();
     int[] outputSlots = new int[paths.size()];
     for (int i = 0; i < outputSlots.length; i++) {

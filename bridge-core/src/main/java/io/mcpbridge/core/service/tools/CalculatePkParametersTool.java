@@ -6,7 +6,9 @@ import io.mcpbridge.core.model.Description;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.StoredResult;
+import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.model.TimeSeries;
+import io.mcpbridge.core.pk.ApplicationDosing;
 import io.mcpbridge.core.pk.DosingInterval;
 import io.mcpbridge.core.pk.LambdaZSelection;
 import io.mcpbridge.core.pk.LambdaZWindow;
@@ -14,8 +16,11 @@ import io.mcpbridge.core.pk.PkAnalysis;
 import io.mcpbridge.core.pk.PkOptions;
 import io.mcpbridge.core.pk.PkParameterCalculator;
 import io.mcpbridge.core.pk.PkParameterValue;
+import io.mcpbridge.core.pk.StandardPkParameter;
 import io.mcpbridge.core.pk.TerminalPhaseFit;
+import io.mcpbridge.core.pk.UserDefinedPkParameter;
 import io.mcpbridge.core.port.JobRegistry;
+import io.mcpbridge.core.port.SimulationEngine;
 import io.mcpbridge.core.service.Tool;
 import io.mcpbridge.core.port.ToolContext;
 import io.mcpbridge.core.port.ToolDescriptor;
@@ -28,7 +33,11 @@ import java.util.Optional;
 
 /**
  * {@code calculate_pk_parameters}: OSP's standard PK parameters (exact names and definitions) for
- * the series of a stored result, or for a series given inline.
+ * the series of a stored result, or for a series given inline, plus user-defined parameters.
+ *
+ * <p>For a stored result the dosing comes from the simulation's applications as the run had them
+ * ({@link ApplicationDosing}, read through {@link SimulationEngine#quantities}); explicit dosing
+ * intervals, dose or infusion time in the call replace the derived ones.
  */
 public final class CalculatePkParametersTool implements Tool<CalculatePkParametersTool.Input, CalculatePkParametersTool.Output> {
 
@@ -41,12 +50,55 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       @Description("Unit of inline values; default µmol/l.") Optional<String> valueUnit,
       @Description("Total drug mass per body weight in µmol/kg; enables CL, Vss, Vd and the _norm values.") Optional<Double> dosePerBodyWeight,
       @Description("Infusion time in minutes (single dosing): MRT is corrected by half of it.") Optional<Double> infusionTime,
-      @Description("Dosing intervals for multiple dosing, in minutes, with their dose per body weight.") Optional<List<DosingInterval>> dosingIntervals,
+      @Description("Dosing intervals in minutes with their dose per body weight (µmol/kg); two or more select multiple dosing. "
+          + "For a resultsId they default to the simulation's applications (one interval per application start, the last "
+          + "ending at the last sample).") Optional<List<DosingInterval>> dosingIntervals,
       @Description("Terminal-phase rule for lambda_z: last-two-points (default; what PK-Sim and ospsuite output), "
           + "regression (least squares over the window; reproduces the values printed in OSP's PK-calculator specifications) "
           + "or nca (best fit as PKNCA/WinNonlin: last 3 or more positive points after t_max with the highest adjusted R²; "
           + "the chosen window is reported in terminalPhase).")
-          Optional<String> terminalPhase) {}
+          Optional<String> terminalPhase,
+      @Description("User-defined PK parameters (ospsuite's addUserDefinedPKParameter), reported after the standard ones.")
+          Optional<List<UserDefined>> userDefinedParameters) {
+
+    /** The input without user-defined parameters. */
+    public Input(Optional<String> resultsId, Optional<String> outputPath, Optional<double[]> times,
+        Optional<double[]> values, Optional<String> valueUnit, Optional<Double> dosePerBodyWeight,
+        Optional<Double> infusionTime, Optional<List<DosingInterval>> dosingIntervals, Optional<String> terminalPhase) {
+      this(resultsId, outputPath, times, values, valueUnit, dosePerBodyWeight, infusionTime, dosingIntervals,
+          terminalPhase, Optional.empty());
+    }
+  }
+
+  /** One user-defined PK parameter. */
+  public record UserDefined(
+      @Description("Name reported, e.g. MyCmax; not a standard parameter's name.") String name,
+      @Description("Base parameter: C_max, C_max_norm, C_min, C_min_norm, t_max, t_min, C_trough, C_trough_norm, AUC_tEnd, "
+          + "AUC_tEnd_norm, AUCM_tEnd, AUC_inf, AUC_inf_norm, AUC_tEnd_inf, AUC_tEnd_inf_norm, CL, MRT, FractionAucEndToInf, "
+          + "Thalf, Vss, Vd or Tthreshold.") String base,
+      @Description("Window start in minutes; default the first sample.") Optional<Double> start,
+      @Description("Window end in minutes; default the last sample.") Optional<Double> end,
+      @Description("1-based application whose start time opens the window (instead of start).") Optional<Integer> startApplication,
+      @Description("1-based application whose start time closes the window (instead of end).") Optional<Integer> endApplication,
+      @Description("Minutes added to the start (with start or startApplication).") Optional<Double> startOffset,
+      @Description("Minutes added to the end (with end or endApplication).") Optional<Double> endOffset,
+      @Description("The value is divided by this factor (only the divided value is reported).") Optional<Double> normalizationFactor,
+      @Description("Concentration threshold for Tthreshold, in the series' unit: the first time at or after t_max at or below it.")
+          Optional<Double> threshold) {
+
+    /** The core definition; names every problem at once. */
+    public UserDefinedPkParameter definition() {
+      StandardPkParameter b;
+      try {
+        b = StandardPkParameter.fromOspName(base);
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("user-defined PK parameter '" + name + "': " + e.getMessage());
+      }
+      return new UserDefinedPkParameter(name, b, start.orElse(null), end.orElse(null), startApplication.orElse(null),
+          endApplication.orElse(null), startOffset.orElse(null), endOffset.orElse(null), normalizationFactor.orElse(null),
+          threshold.orElse(null));
+    }
+  }
 
   /** Output: {@code {path: {PK name: {value, unit, reason}}}} plus the dosing mode per path. */
   public record Output(
@@ -55,7 +107,16 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       @Description("Per quantity path, per OSP PK parameter name: value in base units (null with a reason when undefined).") Map<String, Map<String, Value>> parameters,
       @Description("With terminalPhase nca only: per quantity path, per half-life parameter (Thalf; Thalf_tDLast_tEnd "
           + "for multiple dosing), the terminal window its lambda_z comes from, or the reason there is none.")
-          Optional<Map<String, Map<String, TerminalWindow>>> terminalPhase) {}
+          Optional<Map<String, Map<String, TerminalWindow>>> terminalPhase,
+      @Description("Per quantity path, the dosing the parameters rest on and where it came from.") Map<String, Dosing> dosing) {}
+
+  /** The dosing behind one path's parameters. */
+  public record Dosing(
+      @Description("applications (derived from the simulation), explicit (given in the call), mixed or none.") String source,
+      @Description("The molecule whose applications were used.") Optional<String> molecule,
+      @Description("Dosing intervals in minutes with their dose per body weight (µmol/kg, null if unknown).") List<DosingInterval> intervals,
+      @Description("Total dose per body weight in µmol/kg (CL, Vss, Vd and full-range _norm values).") Double totalDosePerBodyWeight,
+      @Description("Infusion time in minutes used for MRT (single dosing).") Double infusionTime) {}
 
   /** One PK value. */
   public record Value(Double value, String unit, Optional<String> reason) {}
@@ -83,11 +144,16 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
   }
 
   private final JobRegistry registry;
+  private final SimulationEngine engine;
   private final PkParameterCalculator calculator;
   private final UnitCatalog units;
 
-  public CalculatePkParametersTool(JobRegistry registry, UnitCatalog units) {
+  /**
+   * @param engine reads the applications of the simulation behind a stored result
+   */
+  public CalculatePkParametersTool(JobRegistry registry, SimulationEngine engine, UnitCatalog units) {
     this.registry = registry;
+    this.engine = engine;
     this.units = units;
     this.calculator = new PkParameterCalculator(units);
   }
@@ -95,8 +161,10 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
   @Override
   public ToolDescriptor descriptor() {
     return new ToolDescriptor("calculate_pk_parameters", "Calculate PK parameters",
-        "Compute OSP's standard PK parameters (C_max, t_max, AUC_tEnd, AUC_inf, MRT, Thalf, CL, Vss, Vd, _norm and "
-            + "per-interval variants) for a finished run or an inline series. Values in base units with units.",
+        "Compute OSP's standard PK parameters (C_max, t_max, AUC_tEnd, AUC_inf, MRT, Thalf, CL, Vss, Vd, _norm; with "
+            + "several applications OSP's multiple-dose names such as C_max_tD1_tD2, C_trough_tD2, AUC_inf_tDLast) for a "
+            + "finished run, dosed as the simulation's applications, or an inline series; plus user-defined parameters. "
+            + "Values in base units with units.",
         Role.VIEWER, false, true, false, true, false, Input.class, Output.class);
   }
 
@@ -109,20 +177,13 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       throw new InvalidInputException("infusionTime must be a non-negative number of minutes");
     });
     input.times().ifPresent(CalculatePkParametersTool::requireAscendingFiniteTimes);
+    List<UserDefinedPkParameter> userDefined = userDefined(input.userDefinedParameters().orElse(List.of()));
     PkOptions options = PkOptions.defaults()
         .withTerminalPhaseFit(input.terminalPhase().map(TerminalPhaseFit::fromWireName).orElse(TerminalPhaseFit.ospDefault()));
-    if (input.dosePerBodyWeight().isPresent()) {
-      options = options.withTotalDrugMassPerBodyWeight(input.dosePerBodyWeight().get());
-    }
-    if (input.infusionTime().isPresent()) {
-      options = options.withInfusionTime(input.infusionTime().get());
-    }
-    if (input.dosingIntervals().isPresent()) {
-      options = options.withDosingIntervals(input.dosingIntervals().get());
-    }
     Map<String, String> modes = new LinkedHashMap<>();
     Map<String, Map<String, Value>> out = new LinkedHashMap<>();
     Map<String, Map<String, TerminalWindow>> windows = new LinkedHashMap<>();
+    Map<String, Dosing> dosing = new LinkedHashMap<>();
     if (input.resultsId().isPresent()) {
       if (input.times().isPresent() || input.values().isPresent()) {
         throw new InvalidInputException("give either resultsId or an inline series (times and values), not both");
@@ -136,10 +197,17 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       } else {
         series.addAll(r.series());
       }
+      // With the whole dosing given, the model need not be read (it may no longer be readable).
+      boolean allExplicit = input.dosingIntervals().isPresent() && input.dosePerBodyWeight().isPresent();
+      ApplicationDosing applications = allExplicit ? new ApplicationDosing(List.of()) : applicationsOf(stored);
+      double end = r.times()[r.times().length - 1];
       // Engine results are float32 like OSP's; PK is computed from the same numbers OSP would see.
       PkOptions engineOptions = options.withFloat32Inputs(true);
       for (TimeSeries s : series) {
-        put(s.path(), calculator.calculate(r.times(), s, engineOptions), modes, out, windows);
+        ApplicationDosing.Dosing derived = applications.forOutput(s.path(), end);
+        PkOptions own = explicit(input, derived.applyTo(engineOptions));
+        dosing.put(s.path(), dosing(input, derived, own));
+        put(s.path(), calculator.calculate(r.times(), s, own, userDefined), modes, out, windows);
       }
     } else {
       double[] t = input.times().orElseThrow(() -> new InvalidInputException("give resultsId, or times and values"));
@@ -149,10 +217,69 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       }
       String unit = input.valueUnit().orElse("µmol/l");
       units.dimensionOfUnit(unit);
-      put("inline", calculator.calculate(t, v, unit, options), modes, out, windows);
+      PkOptions own = explicit(input, options);
+      dosing.put("inline", dosing(input, null, own));
+      put("inline", calculator.calculate(t, v, unit, own, userDefined), modes, out, windows);
     }
     boolean bestFit = options.terminalPhaseFit() == TerminalPhaseFit.BEST_FIT;
-    return new Output(input.resultsId(), modes, out, bestFit ? Optional.of(windows) : Optional.empty());
+    return new Output(input.resultsId(), modes, out, bestFit ? Optional.of(windows) : Optional.empty(), dosing);
+  }
+
+  private static List<UserDefinedPkParameter> userDefined(List<UserDefined> given) {
+    List<UserDefinedPkParameter> out = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (UserDefined u : given) {
+      try {
+        out.add(u.definition());
+      } catch (InvalidInputException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(String.join("; ", problems));
+    }
+    return UserDefinedPkParameter.distinct(out);
+  }
+
+  /** The applications of the simulation revision that produced a result, with that revision's overrides. */
+  private ApplicationDosing applicationsOf(StoredResult stored) {
+    StoredSimulation simulation = registry.findSimulation(stored.simulationId(), stored.revision())
+        .orElseThrow(() -> new NotFoundException("the simulation behind result " + stored.id().value()
+            + " (revision " + stored.revision() + ") is no longer stored, so its applications are unknown; "
+            + "give dosingIntervals and dosePerBodyWeight"));
+    try {
+      return new ApplicationDosing(engine.quantities(simulation.spec()));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(e.getMessage() + " (reading the applications of result " + stored.id().value()
+          + "; give dosingIntervals and dosePerBodyWeight to compute without them)", e);
+    }
+  }
+
+  /** The caller's explicit dosing on top of the given options. */
+  private static PkOptions explicit(Input input, PkOptions options) {
+    PkOptions out = options;
+    if (input.dosingIntervals().isPresent()) {
+      out = out.withDosingIntervals(input.dosingIntervals().get());
+    }
+    if (input.dosePerBodyWeight().isPresent()) {
+      out = out.withTotalDrugMassPerBodyWeight(input.dosePerBodyWeight().get());
+    }
+    if (input.infusionTime().isPresent()) {
+      out = out.withInfusionTime(input.infusionTime().get());
+    }
+    return out;
+  }
+
+  private static Dosing dosing(Input input, ApplicationDosing.Dosing derived, PkOptions used) {
+    boolean anyExplicit = input.dosingIntervals().isPresent() || input.dosePerBodyWeight().isPresent()
+        || input.infusionTime().isPresent();
+    boolean anyDerived = derived != null && (!derived.intervals().isEmpty() || derived.totalDrugMassPerBodyWeight() != null);
+    String source = anyExplicit && anyDerived ? "mixed" : anyExplicit ? "explicit" : anyDerived ? "applications" : "none";
+    if (anyExplicit && anyDerived && input.dosingIntervals().isPresent() && input.dosePerBodyWeight().isPresent()) {
+      source = "explicit";
+    }
+    return new Dosing(source, derived == null ? Optional.empty() : derived.molecule(), used.dosingIntervals(),
+        used.totalDrugMassPerBodyWeight(), used.infusionTime());
   }
 
   private static void requireAscendingFiniteTimes(double[] times) {

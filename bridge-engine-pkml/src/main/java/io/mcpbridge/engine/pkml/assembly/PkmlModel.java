@@ -113,10 +113,20 @@ public final class PkmlModel {
 
   /** Every parameter, amount and observer with its value at t = 0, in tree order. */
   public List<QuantityInfo> quantities() {
+    return quantities(Map.of());
+  }
+
+  /**
+   * Every parameter, amount and observer with the value a run with these overrides starts from
+   * (formulas see the overridden values), in tree order.
+   *
+   * @param overrides value per slot, as {@link #run} takes them
+   */
+  public List<QuantityInfo> quantities(Map<Integer, Double> overrides) {
     // The negative-value check belongs to runs: describing a model never fails on it.
     SolverSettings unchecked = new SolverSettings(solver.absTol(), solver.relTol(), solver.useJacobian(), solver.h0(),
         solver.hMin(), solver.hMax(), solver.mxStep(), false);
-    SimulationRun probe = new SimulationRun(this, new RunRequest(Map.of(), new int[0], new double[] {0},
+    SimulationRun probe = new SimulationRun(this, new RunRequest(overrides, new int[0], new double[] {0},
         unchecked, StepMonitor.NONE), unchecked);
     double[] start = probe.initialValues();
     java.util.Set<Integer> states = new java.util.HashSet<>();
