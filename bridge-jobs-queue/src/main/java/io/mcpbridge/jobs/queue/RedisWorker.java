@@ -259,6 +259,7 @@ public final class RedisWorker implements AutoCloseable {
     }
     if (deliveries > settings.maxDeliveries()) {
       deadLetter(redis, entry, wire, "delivered " + deliveries + " times without finishing (workers stopped while running it)");
+      redis.del(keys.queued(message.jobId())); // no message waits any more: a requeue may publish one
       report(redis, WorkerReport.ended(message.jobId(), message.attempt(), WorkerReport.Kind.FAILED, workerId, clock.instant(),
           new JobFailure("DeadLettered", "moved to the dead-letter queue after " + settings.maxDeliveries()
               + " deliveries that did not finish", false)));
