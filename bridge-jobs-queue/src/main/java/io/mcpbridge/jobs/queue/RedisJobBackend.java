@@ -74,6 +74,7 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
   private final String consumerName;
   private volatile QueueMetrics queueMetrics = NoMetrics.INSTANCE;
   private volatile DeadLetterRequeues requeues;
+  private volatile boolean reportsCaughtUp;
   private volatile boolean started;
   private volatile boolean closed;
   private Thread reportReader;
@@ -196,6 +197,12 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     return broker.call("look up job " + id, redis -> redis.exists(keys.queued(id)) > 0);
   }
 
+  /** False until the reports that waited in the broker when this process started are recorded. */
+  @Override
+  public boolean reportsCaughtUp() {
+    return reportsCaughtUp;
+  }
+
   @Override
   public boolean isLeased(JobId id) {
     return broker.call("look up job " + id, redis -> redis.exists(keys.lease(id)) > 0);
@@ -296,6 +303,7 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
   private void readReportsForever(JobReports reports) {
     StatefulRedisConnection<String, byte[]> connection = null;
     String position = "0-0"; // first our own unacknowledged reports (after a crash), then new ones
+    boolean caughtUpAfterThisBatch = false;
     Duration backoff = Duration.ofMillis(100);
     while (!closed) {
       try {
@@ -308,6 +316,10 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
             XReadArgs.StreamOffset.from(keys.reports(), position));
         if (!position.equals(">") && batch.isEmpty()) {
           position = ">";
+        } else if (position.equals(">") && batch.size() < REPORT_BATCH && !reportsCaughtUp) {
+          // Less than a full batch of new reports: the backlog from before the start is read
+          // (recorded below, before the reconciler's next round looks at the registry).
+          caughtUpAfterThisBatch = true;
         }
         for (StreamMessage<String, byte[]> m : batch) {
           record(reports, m);
@@ -316,6 +328,11 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
           if (!position.equals(">")) {
             position = m.getId();
           }
+        }
+        if (caughtUpAfterThisBatch) {
+          reportsCaughtUp = true;
+          caughtUpAfterThisBatch = false;
+          LOG.info("worker reports from before the start are recorded; reconciliation begins");
         }
         backoff = Duration.ofMillis(100);
       } catch (RedisCommandExecutionException e) {
