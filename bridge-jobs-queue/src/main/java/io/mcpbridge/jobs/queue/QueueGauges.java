@@ -82,7 +82,7 @@ final class QueueGauges {
     }
     long live = 0;
     long stalest = 0;
-    for (String worker : redis.keys(keys.workerPattern())) {
+    for (String worker : workerKeys(redis)) {
       long ttl = redis.pttl(worker);
       if (ttl > 0) {
         live++;
@@ -91,6 +91,22 @@ final class QueueGauges {
       }
     }
     return new Snapshot(waiting, oldest, pending, live, stalest, true);
+  }
+
+  /**
+   * The heartbeat keys, by {@code SCAN} (not {@code KEYS}, which blocks Redis for the whole
+   * keyspace): this runs every second in the API while it is scraped.
+   */
+  private List<String> workerKeys(RedisCommands<String, byte[]> redis) {
+    List<String> found = new java.util.ArrayList<>();
+    io.lettuce.core.ScanArgs match = io.lettuce.core.ScanArgs.Builder.matches(keys.workerPattern()).limit(500);
+    io.lettuce.core.KeyScanCursor<String> cursor = redis.scan(match);
+    found.addAll(cursor.getKeys());
+    while (!cursor.isFinished()) {
+      cursor = redis.scan(cursor, match);
+      found.addAll(cursor.getKeys());
+    }
+    return found;
   }
 
   /** The id of the last entry the workers' group was given, from {@code XINFO GROUPS}. */
