@@ -9,14 +9,39 @@
 #   N=200 WORKERS=2 scripts/bench-queue.sh
 #   BACKEND=thread N=200 WORKERS=1 scripts/bench-queue.sh
 #   MODELS=../shared/reference/pkml/models/extra_no_reference_numbers MODEL=pksim_simple_simulation.pkml N=40 WORKERS=1 scripts/bench-queue.sh
+#
+# CPU-bound runs: STRETCH=END_MINUTES runs a copy of the bundled one-compartment model integrated
+# to END_MINUTES with a 1-minute maximum step (4e6: about a second of solving per run on an idle
+# core); POLL=SECONDS spaces the status polls so the harness does not take the cores it measures.
+#   STRETCH=4e6 POLL=0.5 N=8 WORKERS=1 scripts/bench-queue.sh
+#   STRETCH=4e6 POLL=0.5 N=8 WORKERS=2 scripts/bench-queue.sh
 set -euo pipefail
 N=${N:-100}
 WORKERS=${WORKERS:-2}
 BACKEND=${BACKEND:-queue}
 MODELS=$(cd "${MODELS:-models}" && pwd)
 MODEL=${MODEL:-one_compartment_iv_bolus.pkml}
+POLL=${POLL:-0.05}
 JAR=$(pwd)/bridge-cli/target/bridge.jar
 WORK=$(mktemp -d)
+if [ -n "${STRETCH:-}" ]; then
+  mkdir -p "$WORK/models"
+  python3 - "$MODELS/one_compartment_iv_bolus.pkml" "$WORK/models/stretched.pkml" "$STRETCH" <<'PY'
+import sys
+src, dst, end = sys.argv[1], sys.argv[2], float(sys.argv[3])
+text = open(src).read()
+for old, new in [
+    ('name="End time" isFixedValue="0" dim="Time" value="1440"', f'name="End time" isFixedValue="0" dim="Time" value="{end}"'),
+    ('name="Resolution" isFixedValue="0" dim="Resolution" value="0.1"', f'name="Resolution" isFixedValue="0" dim="Resolution" value="{100.0 / end}"'),
+    ('name="HMax" isFixedValue="0" value="60"', 'name="HMax" isFixedValue="0" value="1"'),
+    ('name="MxStep" isFixedValue="0" value="100000"', 'name="MxStep" isFixedValue="0" value="1000000000"')]:
+    if old not in text:
+        sys.exit("bundled model changed: no " + old)
+    text = text.replace(old, new)
+open(dst, "w").write(text)
+PY
+  MODELS=$WORK/models MODEL=stretched.pkml
+fi
 PREFIX=bench-$$
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export ENVIRONMENT=test AUTH_DEV_SECRET=bench-secret-0123456789abcdef0123456789abcdef PORT LOG_LEVEL=WARN
@@ -56,7 +81,7 @@ await_all() {
       case $s in queued|running) next+=("$id") ;; succeeded) ;; *) echo "job $id ended $s" >&2; exit 1 ;; esac
     done
     left=("${next[@]+"${next[@]}"}")
-    if [ ${#left[@]} -gt 0 ]; then sleep 0.05; fi
+    if [ ${#left[@]} -gt 0 ]; then sleep "$POLL"; fi
   done
 }
 

@@ -16,6 +16,8 @@ import io.mcpbridge.core.port.AuditSink;
 import io.mcpbridge.core.port.EngineMetrics;
 import io.mcpbridge.core.port.JobMetrics;
 import io.mcpbridge.core.port.NoMetrics;
+import io.mcpbridge.core.port.QueueMetrics;
+import io.mcpbridge.core.service.DeadLetterRequeuer;
 import io.mcpbridge.core.port.RequestMetrics;
 import io.mcpbridge.metrics.PrometheusMetrics;
 import io.mcpbridge.core.port.JobBackend;
@@ -117,8 +119,11 @@ final class BridgeRuntime implements AutoCloseable {
       // restart recovery, decides what was lost.
       JobReportRecorder recorder = new JobReportRecorder(registry, backend, notifier, audit, clock);
       queue.recordReports(recorder);
+      queue.applyRequeues(new DeadLetterRequeuer(registry, backend, notifier, audit, clock));
+      QueueMetrics queueMetrics = metrics.<QueueMetrics>map(PrometheusMetrics::queue).orElse(NoMetrics.INSTANCE);
+      metrics.ifPresent(m -> queue.measure(m.queue(), m.worker()));
       scheduleReconciliation(new JobReconciler(registry, backend, queue, recorder, clock, RECONCILE_SETTLE,
-          config.jobs().queue().lease().multipliedBy(3).plusSeconds(30)));
+          config.jobs().queue().lease().multipliedBy(3).plusSeconds(30)), queueMetrics);
     } else {
       JobRecovery.Report recovered = new JobRecovery(registry, backend, clock).recover();
       if (recovered.resubmitted() + recovered.requeued() + recovered.failed() > 0) {
@@ -182,7 +187,7 @@ final class BridgeRuntime implements AutoCloseable {
     return ThreadJobBackend.from(config.jobs(), clock);
   }
 
-  private void scheduleReconciliation(JobReconciler reconciler) {
+  private void scheduleReconciliation(JobReconciler reconciler, QueueMetrics queueMetrics) {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bridge-queue-reconciler");
       t.setDaemon(true);
@@ -192,6 +197,12 @@ final class BridgeRuntime implements AutoCloseable {
     timer.scheduleWithFixedDelay(() -> {
       try {
         JobReconciler.Report report = reconciler.reconcile();
+        for (int i = 0; i < report.republished(); i++) {
+          queueMetrics.reconciled("republished");
+        }
+        for (int i = 0; i < report.interrupted(); i++) {
+          queueMetrics.reconciled("interrupted");
+        }
         if (report.republished() + report.interrupted() > 0) {
           LOG.info("reconciled queue with registry: {} queued jobs republished, {} abandoned attempts ended",
               report.republished(), report.interrupted());

@@ -10,6 +10,7 @@ import io.mcpbridge.jobs.queue.RedisQueueAdmin;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,15 +24,25 @@ import picocli.CommandLine.Spec;
         "  stats   depth, running, delayed retries, dead letters, oldest age, live workers, drained or not",
         "  dead    list dead-lettered messages (job id, reason, time)",
         "  purge-dead  delete the dead letters (after inspecting them)",
+        "  requeue JOB_ID|--all  run dead-lettered jobs again as a new attempt (needs 'bridge serve' running)",
         "  drain   workers take no new jobs (running ones finish);  resume  undo drain"})
 final class QueueCommand implements Callable<Integer> {
   /** The verbs. */
-  enum Verb { stats, dead, drain, resume, purge_dead }
+  enum Verb { stats, dead, drain, resume, purge_dead, requeue }
+
+  /** How long {@code requeue} waits for the API's answers. */
+  private static final java.time.Duration REQUEUE_PATIENCE = java.time.Duration.ofSeconds(15);
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", description = "stats, dead, purge-dead, drain or resume.")
+  @Parameters(index = "0", description = "stats, dead, purge-dead, requeue, drain or resume.")
   String verb;
+
+  @Parameters(index = "1", arity = "0..1", description = "requeue: the dead-lettered job to run again.")
+  String jobId;
+
+  @Option(names = "--all", description = "requeue: every dead-lettered job.")
+  boolean all;
 
   @Option(names = "--format", defaultValue = "text", description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
   String format;
@@ -45,7 +56,14 @@ final class QueueCommand implements Callable<Integer> {
     try {
       parsed = Verb.valueOf(verb.replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("unknown queue verb '" + verb + "'; use stats, dead, purge-dead, drain or resume");
+      throw new InvalidInputException("unknown queue verb '" + verb
+          + "'; use stats, dead, purge-dead, requeue, drain or resume");
+    }
+    if (parsed == Verb.requeue && (jobId == null) == !all) {
+      throw new InvalidInputException("bridge queue requeue needs a job id or --all (not both)");
+    }
+    if (parsed != Verb.requeue && (jobId != null || all)) {
+      throw new InvalidInputException("a job id and --all only go with 'bridge queue requeue'");
     }
     if (!format.equals("text") && !format.equals("json")) {
       throw new InvalidInputException("--format must be text or json");
@@ -56,6 +74,7 @@ final class QueueCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     ObjectMapper json = new ObjectMapper();
+    int exit = ExitCodes.OK;
     try (RedisQueueAdmin admin = RedisQueueAdmin.connect(QueueWiring.settings(config), Clock.systemUTC())) {
       switch (parsed) {
         case stats -> {
@@ -87,6 +106,23 @@ final class QueueCommand implements Callable<Integer> {
             dead.forEach(d -> out.printf("%s  job %s  %s  %s%n", d.at(), d.jobId().orElse("(unreadable)"), d.entryId(), d.reason()));
           }
         }
+        case requeue -> {
+          List<RedisQueueAdmin.Requeued> results = admin.requeue(Optional.ofNullable(jobId), requester(),
+              REQUEUE_PATIENCE);
+          if (format.equals("json")) {
+            ArrayNode list = json.createArrayNode();
+            results.forEach(r -> list.addObject().put("jobId", r.jobId()).put("requeued", r.requeued())
+                .put("message", r.message()));
+            out.println(list);
+          } else if (results.isEmpty()) {
+            out.println("no dead letters to requeue");
+          } else {
+            results.forEach(r -> out.println((r.requeued() ? "requeued: " : "NOT requeued: ") + r.message()));
+          }
+          if (results.stream().anyMatch(r -> !r.requeued())) {
+            exit = ExitCodes.FAILED;
+          }
+        }
         case purge_dead -> out.printf("deleted %d dead-letter stream(s)%n", admin.purgeDeadLetters());
         case drain -> {
           admin.drain(true);
@@ -100,6 +136,11 @@ final class QueueCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return ExitCodes.OK;
+    return exit;
+  }
+
+  /** The operator as the audit trail names them: OS user and host. */
+  private static String requester() {
+    return System.getProperty("user.name", "unknown") + "@" + QueueWiring.processId().replaceFirst(":\\d+$", "");
   }
 }

@@ -7,7 +7,12 @@ import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.service.WorkerJobExecutor;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
+import io.mcpbridge.core.config.Secret;
+import io.mcpbridge.core.port.MetricsExposition;
+import io.mcpbridge.jobs.queue.QueueInstruments;
 import io.mcpbridge.jobs.queue.RedisWorker;
+import io.mcpbridge.metrics.PrometheusMetrics;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "worker", mixinStandardHelpOptions = true,
     description = {"Run queued jobs from the broker (JOB_BACKEND=queue, JOB_BROKER_URL) with the native engine.",
         "Models are resolved in this worker's MCP_MODEL_SEARCH_PATHS and checked against the job's SHA-256.",
-        "GET /health on HOST:JOB_WORKER_HEALTH_PORT. On SIGTERM stops taking work, lets running jobs finish",
+        "GET /health and /metrics on HOST:JOB_WORKER_HEALTH_PORT. On SIGTERM stops taking work, lets running jobs finish",
         "for 20 s, then hands the rest back to the queue."})
 final class WorkerCommand implements Callable<Integer> {
   private static final int CACHED_MODELS = 16;
@@ -49,23 +54,32 @@ final class WorkerCommand implements Callable<Integer> {
     PkmlSimulationEngine engine = new PkmlSimulationEngine(
         new PkmlEngineSettings(config.models().maxModelBytes(), CACHED_MODELS));
     ModelAccess models = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
+    Optional<PrometheusMetrics> metrics = config.metrics().enabled()
+        ? Optional.of(PrometheusMetrics.withProcessMetrics()) : Optional.empty();
+    QueueInstruments instruments = metrics.map(m -> new QueueInstruments(m.queue(), m.worker(), m.jobs()))
+        .orElse(QueueInstruments.NONE);
     RedisWorker worker = RedisWorker.start(QueueWiring.settings(config), new WorkerJobExecutor(models, engine, id, clock),
-        clock, id, threads);
+        clock, id, threads, instruments);
     WorkerHealth health;
     try {
-      health = WorkerHealth.start(config.server().host(), config.jobs().queue().workerHealthPort(), worker);
+      // Without TCP_NODELAY the JDK server waits for delayed ACKs (~40 ms per scrape).
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+      health = WorkerHealth.start(config.server().host(), config.jobs().queue().workerHealthPort(), worker,
+          metrics.map(m -> (MetricsExposition) m), config.metrics().token().map(Secret::reveal));
     } catch (java.io.IOException e) {
       worker.close();
+      metrics.ifPresent(PrometheusMetrics::close);
       throw new io.mcpbridge.core.error.BackendUnavailableException("cannot open the worker health port "
           + config.jobs().queue().workerHealthPort() + ": " + e.getMessage(), e);
     }
-    log.info("{} taking jobs with concurrency {}; health on http://{}:{}/health", id, threads,
-        config.server().host(), health.port());
+    log.info("{} taking jobs with concurrency {}; health on http://{}:{}/health{}", id, threads,
+        config.server().host(), health.port(), metrics.isPresent() ? ", metrics on /metrics" : "");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("{} stopping: no new jobs; running ones finish or are handed back", id);
       worker.close();
       health.close();
+      metrics.ifPresent(PrometheusMetrics::close);
       stopped.countDown();
     }, "worker-shutdown"));
     stopped.await();

@@ -1,17 +1,22 @@
 package io.mcpbridge.cli;
 
 import com.sun.net.httpserver.HttpServer;
+import io.mcpbridge.core.port.MetricsExposition;
 import io.mcpbridge.jobs.queue.RedisWorker;
+import io.mcpbridge.metrics.MetricsHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 /**
  * A worker's own small HTTP endpoint: {@code GET /health} answers 200 while the worker takes work
  * and reaches its broker, 503 otherwise (stopping, or broker unreachable for a lease), with a JSON
- * body naming the worker, its running attempts and the broker state.
+ * body naming the worker, its running attempts and the broker state. {@code GET /metrics} on the
+ * same port serves the worker's Prometheus metrics (unless METRICS_ENABLED=false), behind
+ * METRICS_TOKEN when set.
  */
 final class WorkerHealth implements AutoCloseable {
   private final HttpServer server;
@@ -20,8 +25,10 @@ final class WorkerHealth implements AutoCloseable {
     this.server = server;
   }
 
-  static WorkerHealth start(String host, int port, RedisWorker worker) throws IOException {
+  static WorkerHealth start(String host, int port, RedisWorker worker, Optional<MetricsExposition> metrics,
+      Optional<String> metricsToken) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
+    metrics.ifPresent(m -> MetricsHttpServer.serveOn(server, m, metricsToken));
     server.createContext("/health", exchange -> {
       try (exchange) {
         if (!"GET".equals(exchange.getRequestMethod())) {

@@ -63,6 +63,20 @@ public final class MetricsHttpServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Serves {@code GET /metrics} on a JDK HTTP server the caller owns (a worker's health port),
+   * with the same token check as the listener of its own.
+   *
+   * @param http the caller's server; its executor runs the scrapes
+   * @param exposition what is served
+   * @param token bearer token a scraper must present, if any
+   */
+  public static void serveOn(HttpServer http, MetricsExposition exposition, Optional<String> token) {
+    MetricsHttpServer handler = new MetricsHttpServer(http, exposition, token);
+    handler.executor.shutdown(); // the caller's server runs the scrapes
+    http.createContext(PATH, handler::handle);
+  }
+
   /** The bound port. */
   public int port() {
     return server.getAddress().getPort();

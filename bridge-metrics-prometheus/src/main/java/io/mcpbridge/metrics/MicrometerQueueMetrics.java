@@ -26,6 +26,11 @@ final class MicrometerQueueMetrics implements QueueMetrics {
         .description("Age of the oldest waiting job message").strongReference(true).register(registry);
     Gauge.builder("bridge.queue.pending.deliveries", pending, LongSupplier::getAsLong)
         .description("Deliveries not yet acknowledged by a worker").strongReference(true).register(registry);
+    observeBroker(connected);
+  }
+
+  @Override
+  public void observeBroker(BooleanSupplier connected) {
     Gauge.builder("bridge.queue.broker.up", connected, c -> c.getAsBoolean() ? 1 : 0)
         .description("1 while the broker connection is up").strongReference(true).register(registry);
   }

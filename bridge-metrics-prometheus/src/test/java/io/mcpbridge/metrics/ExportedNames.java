@@ -41,7 +41,7 @@ final class ExportedNames {
       m.queue().reconciled("requeued");
       m.queue().published(Duration.ZERO);
       m.worker().observe(() -> 0, () -> 1, () -> 1, () -> 0);
-      m.worker().processed("succeeded");
+      m.worker().processed("worker-a", "succeeded");
       Matcher matcher = SAMPLE.matcher(new String(m.scrape(null).body(), StandardCharsets.UTF_8));
       Set<String> names = new TreeSet<>();
       while (matcher.find()) {

@@ -36,6 +36,32 @@ class MetricsHttpServerTest {
   }
 
   @Test
+  void servesOnAServerItDoesNotOwnNextToItsOtherPaths() throws Exception {
+    com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 4);
+    http.createContext("/health", exchange -> {
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    try (PrometheusMetrics m = PrometheusMetrics.productOnly()) {
+      MetricsHttpServer.serveOn(http, m, Optional.of("scrape-secret-0123456789"));
+      http.start();
+      m.jobs().submitted();
+      String base = "http://127.0.0.1:" + http.getAddress().getPort();
+      HttpResponse<String> anonymous = get(URI.create(base + "/metrics"), Optional.empty());
+      HttpResponse<String> right = get(URI.create(base + "/metrics"), Optional.of("Bearer scrape-secret-0123456789"));
+      HttpResponse<String> health = get(URI.create(base + "/health"), Optional.empty());
+
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(right.statusCode()).isEqualTo(200);
+      assertThat(right.body()).contains("bridge_jobs_submitted_total 1.0");
+      assertThat(health.statusCode()).isEqualTo(200);
+    } finally {
+      http.stop(0);
+    }
+  }
+
+  @Test
   void withoutATokenAnyScraperIsAnswered() throws Exception {
     try (PrometheusMetrics m = PrometheusMetrics.productOnly();
         MetricsHttpServer server = MetricsHttpServer.start("127.0.0.1", 0, m, Optional.empty())) {

@@ -72,11 +72,23 @@ class PrometheusMetricsTest {
       AtomicLong depth = new AtomicLong(4);
       m.queue().observe(depth::get, () -> 90, () -> 1, () -> true);
       m.worker().observe(() -> 1, () -> 2, () -> 3, () -> 4);
-      m.worker().processed("succeeded");
+      m.worker().processed("worker-a", "succeeded");
       depth.set(6);
       assertThat(scrape(m)).contains("bridge_queue_depth 6.0", "bridge_queue_oldest_message_age_seconds 90.0",
           "bridge_queue_broker_up 1.0", "bridge_worker_busy_slots 1.0", "bridge_workers_live 3.0",
-          "bridge_worker_heartbeat_age_seconds 4.0", "bridge_worker_jobs_processed_total{outcome=\"succeeded\"} 1.0");
+          "bridge_worker_heartbeat_age_seconds 4.0", "bridge_worker_jobs_processed_total{outcome=\"succeeded\",worker=\"worker-a\"} 1.0");
+    }
+  }
+
+  @Test
+  void aWorkerExportsTheBrokerStateButNotTheQueueDepthItDoesNotOwn() {
+    try (PrometheusMetrics m = PrometheusMetrics.productOnly()) {
+      m.queue().observeBroker(() -> false);
+      m.worker().observeFleet(() -> 2, () -> 7);
+      String text = scrape(m);
+      assertThat(text).contains("bridge_queue_broker_up 0.0", "bridge_workers_live 2.0",
+          "bridge_worker_heartbeat_age_seconds 7.0");
+      assertThat(text).doesNotContain("bridge_queue_depth", "bridge_worker_busy_slots");
     }
   }
 

@@ -115,8 +115,22 @@ final class ConfigRules {
     jobs.brokerTlsCaFile().ifPresent(ca -> {
       if (!Files.isRegularFile(ca) || !Files.isReadable(ca)) {
         in.error("JOB_BROKER_TLS_CA_FILE", ca.toString(), "is not a readable file");
+      } else if (!holdsCertificates(ca)) {
+        in.error("JOB_BROKER_TLS_CA_FILE", ca.toString(), "holds no PEM X.509 certificate to verify the broker with");
+      } else if (jobs.brokerUrl().map(u -> !u.reveal().regionMatches(true, 0, "rediss://", 0, 9)
+          && !u.reveal().regionMatches(true, 0, "amqps://", 0, 8)).orElse(false)) {
+        in.warning("JOB_BROKER_TLS_CA_FILE", ca.toString(), "is set but JOB_BROKER_URL is not rediss:// or amqps://: it is not used");
       }
     });
+  }
+
+  /** True if the file parses as one or more X.509 certificates (what a TLS client trusts). */
+  private static boolean holdsCertificates(Path file) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      return !java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty();
+    } catch (java.io.IOException | java.security.cert.CertificateException e) {
+      return false;
+    }
   }
 
   private void storage() {

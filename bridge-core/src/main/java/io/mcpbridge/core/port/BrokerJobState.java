@@ -16,4 +16,13 @@ public interface BrokerJobState {
 
   /** True if a live worker holds the job now (its lease has not expired). */
   boolean isLeased(JobId id);
+
+  /**
+   * True once the reports workers sent before this process started have been recorded. Until
+   * then the registry lags behind the workers (after an API restart, results produced while it
+   * was down still wait in the broker), so a job without a message or a lease is not yet lost.
+   */
+  default boolean reportsCaughtUp() {
+    return true;
+  }
 }

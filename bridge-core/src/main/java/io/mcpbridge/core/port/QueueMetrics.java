@@ -21,6 +21,14 @@ public interface QueueMetrics {
   default void observe(LongSupplier depth, LongSupplier oldestAgeSeconds, LongSupplier pending,
       BooleanSupplier connected) {}
 
+  /**
+   * Registers only the broker connection state: for processes that use the broker but do not own
+   * the queue's depth and age (workers), so sums over the fleet do not count the queue twice.
+   *
+   * @param connected whether the broker connection is up
+   */
+  default void observeBroker(BooleanSupplier connected) {}
+
   /** A message was delivered again after a worker failed to acknowledge it. */
   default void redelivered() {}
 

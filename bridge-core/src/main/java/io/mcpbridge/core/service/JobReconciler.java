@@ -62,6 +62,11 @@ public final class JobReconciler {
    * @throws BackendUnavailableException if the broker or registry is unavailable (try again later)
    */
   public Report reconcile() {
+    if (!broker.reportsCaughtUp()) {
+      // Judging now would republish jobs a worker already took and interrupt attempts that
+      // succeeded while this process was down: their reports are still being recorded.
+      return new Report(0, 0);
+    }
     int republished = 0;
     int interrupted = 0;
     Instant now = clock.instant();

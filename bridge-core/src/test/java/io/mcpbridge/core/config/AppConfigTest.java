@@ -40,6 +40,21 @@ class AppConfigTest {
     return report.errors().stream().anyMatch(p -> p.variable().equals(variable));
   }
 
+  /** A self-signed certificate whose key was thrown away: only its parsing matters here. */
+  private static final String TEST_CA = """
+      -----BEGIN CERTIFICATE-----
+      MIIBmDCCAT2gAwIBAgIUK7kXa9tx/VtsYSPpIqdw0s99rGgwCgYIKoZIzj0EAwIw
+      IDEeMBwGA1UEAwwVQnJpZGdlIGNvbmZpZyB0ZXN0IENBMCAXDTI2MTIwMzIwMTIx
+      OVoYDzIxMjYxMTA5MjAxMjE5WjAgMR4wHAYDVQQDDBVCcmlkZ2UgY29uZmlnIHRl
+      c3QgQ0EwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAATP3OAzcsYiLgBArGgiU3wB
+      Fv88VSbZ6+ZKdbqjOr3ja1QdPxTwaKYSj2Sgt5GVQ/PAuiSgae69JvR3jR/ggsMX
+      o1MwUTAdBgNVHQ4EFgQUD+qpftkOEJ1bm7wCczvp7fTORHAwHwYDVR0jBBgwFoAU
+      D+qpftkOEJ1bm7wCczvp7fTORHAwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQD
+      AgNJADBGAiEAg8PuAaK3vrVoG4+4QrV1TmDPo9h8/Hc5ErPsSCCEskgCIQC/IAyF
+      nutHvvTBEoDdZefYVxuyS0sWKllHHgT0+zm/FQ==
+      -----END CERTIFICATE-----
+      """;
+
   @Test
   void givenDevelopmentDefaults_load_isValidWithDocumentedDefaults() {
     ConfigReport report = load();
@@ -196,6 +211,26 @@ class AppConfigTest {
     ConfigReport ok = load();
     assertThat(ok.errors()).isEmpty();
     assertThat(ok.config().jobs().queue()).isEqualTo(new JobSettings.Queue("lab-a.v1", java.time.Duration.ofSeconds(10), 4, 0));
+  }
+
+  @Test
+  void givenAMissingOrNonCertificateBrokerCa_load_flagsIt_andACaWithAPlainBrokerIsAWarning() throws IOException {
+    vars.put("JOB_BACKEND", "queue");
+    vars.put("JOB_BROKER_URL", "rediss://127.0.0.1:6380/0");
+    vars.put("JOB_BROKER_TLS_CA_FILE", tmp.resolve("absent-ca.pem").toString());
+    assertThat(load().errors()).extracting(ConfigProblem::variable).containsExactly("JOB_BROKER_TLS_CA_FILE");
+
+    vars.put("JOB_BROKER_TLS_CA_FILE", Files.writeString(tmp.resolve("not-a-ca.pem"), "hello").toString());
+    ConfigReport notACertificate = load();
+    assertThat(notACertificate.errors()).extracting(ConfigProblem::variable).containsExactly("JOB_BROKER_TLS_CA_FILE");
+    assertThat(notACertificate.errors().get(0).message()).contains("no PEM X.509 certificate");
+
+    vars.put("JOB_BROKER_TLS_CA_FILE", Files.writeString(tmp.resolve("ca.pem"), TEST_CA).toString());
+    assertThat(load().errors()).isEmpty();
+    vars.put("JOB_BROKER_URL", "redis://127.0.0.1:6379/0");
+    ConfigReport plain = load();
+    assertThat(plain.errors()).isEmpty();
+    assertThat(plain.warnings()).extracting(ConfigProblem::variable).contains("JOB_BROKER_TLS_CA_FILE");
   }
 
   @Test

@@ -13,7 +13,9 @@ import io.mcpbridge.core.model.JobId;
  *   <li>{@code P:lease:ID} — held (with a time to live) by the worker running the job;
  *   <li>{@code P:cancel:ID} — the job was cancelled (the control channel workers poll);
  *   <li>{@code P:worker:WORKER} — a live worker's heartbeat;
- *   <li>{@code P:paused} — present while the queue is drained (workers take no new messages).
+ *   <li>{@code P:paused} — present while the queue is drained (workers take no new messages);
+ *   <li>{@code P:requeue} — stream of operators' requests to requeue dead-lettered jobs, applied by the API;
+ *   <li>{@code P:requeue-answer:REQUEST} — list where the API answers one request (expires after a minute).
  * </ul>
  */
 record QueueKeys(String prefix) {
@@ -54,6 +56,14 @@ record QueueKeys(String prefix) {
 
   String paused() {
     return prefix + ":paused";
+  }
+
+  String requeue() {
+    return prefix + ":requeue";
+  }
+
+  String requeueAnswer(String requestId) {
+    return prefix + ":requeue-answer:" + requestId;
   }
 
   String workerPattern() {

@@ -68,8 +68,23 @@ final class RedisBroker implements AutoCloseable {
       return broker;
     } catch (RedisException e) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      if (tlsRefused(e)) {
+        throw new BackendUnavailableException("cannot connect to the Redis broker: its TLS certificate was not "
+            + "accepted (not signed by the CA in " + settings.tlsCaFile().map(ca -> "JOB_BROKER_TLS_CA_FILE")
+                .orElse("the JDK trust store; set JOB_BROKER_TLS_CA_FILE") + ", or not issued for the broker's host)", e);
+      }
       throw unavailable("cannot connect to the Redis broker", e);
     }
+  }
+
+  /** True if the connection failed in the TLS handshake (the broker's certificate was refused). */
+  private static boolean tlsRefused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs commands on the shared connection (non-blocking commands only). */

@@ -23,15 +23,21 @@ import io.mcpbridge.core.port.ComponentHealth;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobHandler;
 import io.mcpbridge.core.port.JobMessageSource;
+import io.mcpbridge.core.port.DeadLetterRequeues;
 import io.mcpbridge.core.port.JobReports;
+import io.mcpbridge.core.port.NoMetrics;
+import io.mcpbridge.core.port.QueueMetrics;
+import io.mcpbridge.core.port.WorkerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The API side of jobs on Redis Streams. Jobs run on {@link RedisWorker}s in other processes;
@@ -56,6 +62,9 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
   private static final Logger LOG = LoggerFactory.getLogger(RedisJobBackend.class);
   private static final Duration CANCEL_KEY_TTL = Duration.ofDays(7);
   private static final int REPORT_BATCH = 64;
+  /** Logging context keys, the same as the HTTP edge's and the thread backend's. */
+  static final String JOB_ID = "jobId";
+  static final String CORRELATION_ID = "correlationId";
 
   private final RedisBroker broker;
   private final QueueKeys keys;
@@ -63,6 +72,9 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
   private final JobMessageSource messages;
   private final Clock clock;
   private final String consumerName;
+  private volatile QueueMetrics queueMetrics = NoMetrics.INSTANCE;
+  private volatile DeadLetterRequeues requeues;
+  private volatile boolean reportsCaughtUp;
   private volatile boolean started;
   private volatile boolean closed;
   private Thread reportReader;
@@ -109,6 +121,27 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     reportReader.start();
   }
 
+  /**
+   * Starts applying operators' requests to requeue dead-lettered jobs ({@code bridge queue
+   * requeue}) with {@code requeues}; each request is answered on its own key.
+   */
+  public void applyRequeues(DeadLetterRequeues requeues) {
+    this.requeues = Objects.requireNonNull(requeues, "requeues");
+  }
+
+  /**
+   * Exports the queue's depth, oldest waiting age, pending deliveries and broker state, the
+   * workers' liveness, and publication latency. Call once; the broker is read at most once a
+   * second whatever the scrape rate.
+   */
+  public void measure(QueueMetrics queue, WorkerMetrics workers) {
+    QueueGauges gauges = new QueueGauges(broker, clock, settings.lease());
+    queue.observe(() -> gauges.now().waiting(), () -> gauges.now().oldestWaitingSeconds(),
+        () -> gauges.now().pending(), () -> gauges.now().connected());
+    workers.observeFleet(() -> gauges.now().liveWorkers(), () -> gauges.now().stalestHeartbeatSeconds());
+    this.queueMetrics = queue;
+  }
+
   /** Workers run single simulations; populations and sensitivity analyses are not split into messages yet. */
   @Override
   public boolean runsEveryJobKind() {
@@ -127,10 +160,16 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
       throw new IllegalArgumentException("timeout must be positive and delay not negative");
     }
     JobMessage stored = messages.nextAttempt(id);
-    JobMessage message = stored.timeout().equals(timeout) ? stored : new JobMessage(stored.jobId(), stored.attempt(),
-        stored.simulationId(), stored.revision(), stored.spec(), timeout, stored.correlationId(), stored.chunk());
+    // A submit made while handling a request carries that request's correlation id to the worker;
+    // retries and republications (no request) keep the one derived from the job id.
+    String correlationId = Optional.ofNullable(MDC.get(CORRELATION_ID)).filter(c -> !c.isBlank())
+        .orElse(stored.correlationId());
+    JobMessage message = stored.timeout().equals(timeout) && correlationId.equals(stored.correlationId()) ? stored
+        : new JobMessage(stored.jobId(), stored.attempt(), stored.simulationId(), stored.revision(), stored.spec(),
+            timeout, correlationId, stored.chunk());
     byte[] wire = JobMessageCodec.encode(message).getBytes(StandardCharsets.UTF_8);
     long dueMillis = clock.millis() + delay.toMillis();
+    long publishStart = System.nanoTime();
     broker.call("submit job " + id, redis -> {
       if (delay.isZero()) {
         if (redis.exists(keys.queued(id)) > 0) {
@@ -143,6 +182,8 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
       redis.set(keys.queued(id), bytes(Long.toString(message.attempt())));
       return null;
     });
+    queueMetrics.published(Duration.ofNanos(System.nanoTime() - publishStart));
+    LOG.debug("job {} attempt {} published", id, message.attempt());
   }
 
   @Override
@@ -154,6 +195,12 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
   @Override
   public boolean hasWaitingMessage(JobId id) {
     return broker.call("look up job " + id, redis -> redis.exists(keys.queued(id)) > 0);
+  }
+
+  /** False until the reports that waited in the broker when this process started are recorded. */
+  @Override
+  public boolean reportsCaughtUp() {
+    return reportsCaughtUp;
   }
 
   @Override
@@ -201,10 +248,51 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     });
   }
 
+  /**
+   * Applies waiting requeue requests. A request is deleted only after it was applied and
+   * answered; applying one again after a crash is refused harmlessly (the job is no longer failed).
+   */
+  void applyRequeueRequests() {
+    DeadLetterRequeues handler = requeues;
+    if (handler == null) {
+      return;
+    }
+    broker.call("apply requeue requests", redis -> {
+      for (StreamMessage<String, byte[]> request : redis.xrange(keys.requeue(), Range.create("-", "+"), Limit.from(16))) {
+        Map<String, byte[]> body = request.getBody();
+        String job = text(body.get("job"));
+        String by = text(body.get("by"));
+        String answerKey = keys.requeueAnswer(text(body.get("request")));
+        DeadLetterRequeues.Outcome outcome;
+        MDC.put(JOB_ID, job);
+        try {
+          outcome = handler.requeue(new JobId(job), by.isBlank() ? "an operator" : by);
+          if (outcome.requeued()) {
+            for (String entry : text(body.get("entries")).split(",")) {
+              if (!entry.isBlank()) {
+                redis.xdel(keys.dead(), entry);
+              }
+            }
+          }
+          LOG.info("requeue request by {}: {}", by, outcome.message());
+        } catch (IllegalArgumentException e) {
+          outcome = new DeadLetterRequeues.Outcome(false, "not a job id: " + job);
+        } finally {
+          MDC.remove(JOB_ID);
+        }
+        redis.rpush(answerKey, bytes((outcome.requeued() ? "requeued " : "refused ") + outcome.message()));
+        redis.pexpire(answerKey, Duration.ofMinutes(1).toMillis());
+        redis.xdel(keys.requeue(), request.getId());
+      }
+      return null;
+    });
+  }
+
   private void moveDueRetriesForever() {
     while (!closed) {
       try {
         moveDueRetries();
+        applyRequeueRequests();
       } catch (BackendUnavailableException e) {
         LOG.debug("moving due retries failed: {}", e.getMessage());
       }
@@ -215,6 +303,7 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
   private void readReportsForever(JobReports reports) {
     StatefulRedisConnection<String, byte[]> connection = null;
     String position = "0-0"; // first our own unacknowledged reports (after a crash), then new ones
+    boolean caughtUpAfterThisBatch = false;
     Duration backoff = Duration.ofMillis(100);
     while (!closed) {
       try {
@@ -227,6 +316,10 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
             XReadArgs.StreamOffset.from(keys.reports(), position));
         if (!position.equals(">") && batch.isEmpty()) {
           position = ">";
+        } else if (position.equals(">") && batch.size() < REPORT_BATCH && !reportsCaughtUp) {
+          // Less than a full batch of new reports: the backlog from before the start is read
+          // (recorded below, before the reconciler's next round looks at the registry).
+          caughtUpAfterThisBatch = true;
         }
         for (StreamMessage<String, byte[]> m : batch) {
           record(reports, m);
@@ -235,6 +328,11 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
           if (!position.equals(">")) {
             position = m.getId();
           }
+        }
+        if (caughtUpAfterThisBatch) {
+          reportsCaughtUp = true;
+          caughtUpAfterThisBatch = false;
+          LOG.info("worker reports from before the start are recorded; reconciliation begins");
         }
         backoff = Duration.ofMillis(100);
       } catch (RedisCommandExecutionException e) {
@@ -267,9 +365,21 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
       LOG.error("dropping unreadable worker report {}: {}", m.getId(), e.getMessage());
       return;
     }
+    MDC.put(JOB_ID, report.jobId().value());
+    try {
+      recordWithRetries(reports, report);
+    } finally {
+      MDC.remove(JOB_ID);
+    }
+  }
+
+  private void recordWithRetries(JobReports reports, WorkerReport report) {
     while (!closed) {
       try {
         reports.record(report);
+        if (report.kind().endsAttempt()) {
+          LOG.info("recorded the end of attempt {} ({}) reported by {}", report.attempt(), report.kind(), report.worker());
+        }
         return;
       } catch (BackendUnavailableException e) {
         // The registry is unavailable: keep the report (unacknowledged) and try again.
@@ -300,6 +410,10 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     join(poller);
     join(reportReader);
     broker.close();
+  }
+
+  static String text(byte[] bytes) {
+    return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
   }
 
   static byte[] bytes(String s) {

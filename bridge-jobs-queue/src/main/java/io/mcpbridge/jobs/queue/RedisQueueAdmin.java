@@ -94,6 +94,68 @@ public final class RedisQueueAdmin implements AutoCloseable {
     });
   }
 
+  /**
+   * What became of one job of a requeue.
+   *
+   * @param jobId the job
+   * @param requeued true if the API queued it again
+   * @param message the API's answer, or why the request was not sent or not answered
+   */
+  public record Requeued(String jobId, boolean requeued, String message) {}
+
+  /**
+   * Asks the API process (the registry's owner) to requeue dead-lettered jobs as new attempts and
+   * waits for its answers. A job that is not in the dead-letter queue is refused here, without a
+   * request.
+   *
+   * @param jobId one job, or empty for every dead-lettered job
+   * @param requestedBy who asks, for the audit trail
+   * @param patience how long to wait for the API's answer to each request; unanswered requests
+   *     stay and are applied when {@code bridge serve} runs again
+   */
+  public List<Requeued> requeue(Optional<String> jobId, String requestedBy, Duration patience) {
+    java.util.Map<String, List<String>> dead = new java.util.LinkedHashMap<>();
+    for (DeadLetter d : deadLetters(Integer.MAX_VALUE)) {
+      d.jobId().ifPresent(j -> dead.computeIfAbsent(j, k -> new ArrayList<>()).add(d.entryId()));
+    }
+    List<String> jobs = jobId.map(List::of).orElseGet(() -> List.copyOf(dead.keySet()));
+    List<Requeued> out = new ArrayList<>();
+    java.util.Map<String, String> requests = new java.util.LinkedHashMap<>();
+    for (String job : jobs) {
+      List<String> entries = dead.get(job);
+      if (entries == null) {
+        out.add(new Requeued(job, false, "job " + job + " is not in the dead-letter queue ('bridge queue dead' lists it); nothing changed"));
+        continue;
+      }
+      String request = java.util.UUID.randomUUID().toString();
+      broker.call("send a requeue request", redis -> redis.xadd(keys.requeue(), java.util.Map.of(
+          "job", RedisJobBackend.bytes(job), "entries", RedisJobBackend.bytes(String.join(",", entries)),
+          "by", RedisJobBackend.bytes(requestedBy), "request", RedisJobBackend.bytes(request))));
+      requests.put(job, request);
+    }
+    long deadline = System.nanoTime() + patience.toNanos();
+    for (java.util.Map.Entry<String, String> r : requests.entrySet()) {
+      // Polled, not BLPOP: a blocking read would outlast the connection's command timeout.
+      String answer = null;
+      while (answer == null && System.nanoTime() < deadline) {
+        byte[] popped = broker.call("wait for the API's answer", redis -> redis.lpop(keys.requeueAnswer(r.getValue())));
+        if (popped != null) {
+          answer = text(popped);
+        } else {
+          RedisJobBackend.sleep(Duration.ofMillis(100));
+        }
+      }
+      if (answer == null) {
+        out.add(new Requeued(r.getKey(), false, "no answer from the API within " + patience.toSeconds()
+            + " s: is 'bridge serve' running? The request stays and is applied when it runs"));
+      } else {
+        boolean requeued = answer.startsWith("requeued ");
+        out.add(new Requeued(r.getKey(), requeued, answer.substring(answer.indexOf(' ') + 1)));
+      }
+    }
+    return out;
+  }
+
   /** Deletes dead letters (after they were inspected); returns how many. */
   public long purgeDeadLetters() {
     return broker.call("purge dead letters", redis -> redis.del(keys.dead()));

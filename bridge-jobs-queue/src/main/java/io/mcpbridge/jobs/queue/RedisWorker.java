@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The worker loop of {@code bridge worker}: takes job messages from the Redis stream in the
@@ -69,6 +70,7 @@ public final class RedisWorker implements AutoCloseable {
   private final Clock clock;
   private final String workerId;
   private final int concurrency;
+  private final QueueInstruments instruments;
   private final List<Thread> threads = new ArrayList<>();
   private final Map<String, Attempt> running = new ConcurrentHashMap<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -89,7 +91,8 @@ public final class RedisWorker implements AutoCloseable {
   }
 
   private RedisWorker(RedisBroker broker, QueueSettings settings, RemoteJobHandler handler, Clock clock, String workerId,
-      int concurrency) {
+      int concurrency, QueueInstruments instruments) {
+    this.instruments = instruments;
     this.broker = broker;
     this.keys = broker.keys;
     this.settings = settings;
@@ -108,10 +111,30 @@ public final class RedisWorker implements AutoCloseable {
    */
   public static RedisWorker start(QueueSettings settings, RemoteJobHandler handler, Clock clock, String workerId,
       int concurrency) {
+    return start(settings, handler, clock, workerId, concurrency, QueueInstruments.NONE);
+  }
+
+  /**
+   * Connects to the broker and starts taking work, reporting what it measures: busy and total
+   * slots, the fleet's liveness, jobs processed (labelled with {@code workerId}), redeliveries,
+   * lease expiries (take-overs), dead letters and the broker connection state.
+   *
+   * @param workerId unique id of this worker (host and process), its consumer name
+   * @param concurrency attempts run at once
+   * @param instruments where measurements go
+   * @throws BackendUnavailableException if the broker cannot be reached at start
+   */
+  public static RedisWorker start(QueueSettings settings, RemoteJobHandler handler, Clock clock, String workerId,
+      int concurrency, QueueInstruments instruments) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency >= 1");
     }
-    RedisWorker worker = new RedisWorker(RedisBroker.connect(settings), settings, handler, clock, workerId, concurrency);
+    RedisBroker broker = RedisBroker.connect(settings);
+    RedisWorker worker = new RedisWorker(broker, settings, handler, clock, workerId, concurrency, instruments);
+    QueueGauges fleet = new QueueGauges(broker, clock, settings.lease());
+    instruments.queue().observeBroker(worker::brokerReachable);
+    instruments.workers().observe(() -> worker.running.size(), () -> concurrency, () -> fleet.now().liveWorkers(),
+        () -> fleet.now().stalestHeartbeatSeconds());
     worker.lastBrokerContact = Instant.now();
     for (int i = 1; i <= concurrency; i++) {
       Thread t = RedisJobBackend.daemon("queue-worker-" + i, worker::takeWorkForever);
@@ -199,7 +222,14 @@ public final class RedisWorker implements AutoCloseable {
   private Optional<StreamMessage<String, byte[]>> claimAbandoned(RedisCommands<String, byte[]> redis) {
     ClaimedMessages<String, byte[]> claimed = redis.xautoclaim(keys.jobs(), XAutoClaimArgs.Builder
         .xautoclaim(Consumer.from(QueueKeys.WORKERS_GROUP, workerId), settings.lease(), "0-0").count(1));
-    return claimed.getMessages().stream().filter(m -> m.getBody() != null && !m.getBody().isEmpty()).findFirst();
+    Optional<StreamMessage<String, byte[]>> taken = claimed.getMessages().stream()
+        .filter(m -> m.getBody() != null && !m.getBody().isEmpty()).findFirst();
+    if (taken.isPresent()) {
+      // The worker that held it stopped renewing for a whole lease.
+      instruments.queue().leaseExpired();
+      LOG.info("worker {}: took over message {} whose lease expired", workerId, taken.get().getId());
+    }
+    return taken;
   }
 
   private void take(RedisCommands<String, byte[]> redis, StreamMessage<String, byte[]> entry) {
@@ -211,18 +241,37 @@ public final class RedisWorker implements AutoCloseable {
       deadLetter(redis, entry, wire, "unreadable job message: " + e.getMessage());
       return;
     }
+    MDC.put(RedisJobBackend.JOB_ID, message.jobId().value());
+    MDC.put(RedisJobBackend.CORRELATION_ID, message.correlationId());
+    try {
+      take(redis, entry, wire, message);
+    } finally {
+      MDC.remove(RedisJobBackend.JOB_ID);
+      MDC.remove(RedisJobBackend.CORRELATION_ID);
+    }
+  }
+
+  private void take(RedisCommands<String, byte[]> redis, StreamMessage<String, byte[]> entry, byte[] wire,
+      JobMessage message) {
     long deliveries = deliveries(redis, entry.getId());
+    if (deliveries > 1) {
+      instruments.queue().redelivered();
+    }
     if (deliveries > settings.maxDeliveries()) {
       deadLetter(redis, entry, wire, "delivered " + deliveries + " times without finishing (workers stopped while running it)");
+      redis.del(keys.queued(message.jobId())); // no message waits any more: a requeue may publish one
       report(redis, WorkerReport.ended(message.jobId(), message.attempt(), WorkerReport.Kind.FAILED, workerId, clock.instant(),
           new JobFailure("DeadLettered", "moved to the dead-letter queue after " + settings.maxDeliveries()
               + " deliveries that did not finish", false)));
+      instruments.workers().processed(workerId, "failed");
       return;
     }
     if (redis.exists(keys.cancel(message.jobId())) > 0) {
       redis.del(keys.queued(message.jobId()));
       report(redis, WorkerReport.ended(message.jobId(), message.attempt(), WorkerReport.Kind.CANCELLED, workerId,
           clock.instant(), new JobFailure("Cancelled", "cancelled before it started", false)));
+      instruments.workers().processed(workerId, "cancelled");
+      LOG.info("worker {}: attempt {} was cancelled before it started", workerId, message.attempt());
       redis.xack(keys.jobs(), QueueKeys.WORKERS_GROUP, entry.getId());
       redis.xdel(keys.jobs(), entry.getId());
       return;
@@ -239,6 +288,7 @@ public final class RedisWorker implements AutoCloseable {
       return;
     }
     redis.del(keys.queued(message.jobId()));
+    LOG.info("worker {}: running attempt {} (delivery {})", workerId, message.attempt(), deliveries);
     run(redis, entry, message);
   }
 
@@ -264,10 +314,14 @@ public final class RedisWorker implements AutoCloseable {
     boolean handedBack = handingBack && attempt.cancelled.get() && redis.exists(keys.cancel(message.jobId())) == 0;
     if (handedBack || finals.isEmpty()) {
       redis.del(keys.lease(message.jobId()));
+      instruments.workers().processed(workerId, "requeued");
       LOG.info("worker {}: handed job {} back to the queue", workerId, message.jobId());
       return;
     }
     report(redis, finals.get(0));
+    String outcome = finals.get(0).kind().name().toLowerCase(java.util.Locale.ROOT);
+    instruments.workers().processed(workerId, outcome);
+    LOG.info("worker {}: attempt {} ended {}", workerId, message.attempt(), outcome);
     redis.xack(keys.jobs(), QueueKeys.WORKERS_GROUP, entry.getId());
     redis.xdel(keys.jobs(), entry.getId());
     redis.del(keys.lease(message.jobId()));
@@ -281,6 +335,7 @@ public final class RedisWorker implements AutoCloseable {
 
   private void deadLetter(RedisCommands<String, byte[]> redis, StreamMessage<String, byte[]> entry, byte[] wire, String reason) {
     LOG.warn("worker {}: dead-lettering message {}: {}", workerId, entry.getId(), reason);
+    instruments.jobs().deadLettered();
     redis.xadd(keys.dead(), Map.of("job", wire == null ? new byte[0] : wire, "reason", RedisJobBackend.bytes(reason),
         "entry", RedisJobBackend.bytes(entry.getId()), "at", RedisJobBackend.bytes(clock.instant().toString())));
     redis.xack(keys.jobs(), QueueKeys.WORKERS_GROUP, entry.getId());

@@ -26,6 +26,7 @@ class JobReconcilerTest {
   private BridgeFixture bridge;
   private final Set<JobId> waiting = new HashSet<>();
   private final Set<JobId> leased = new HashSet<>();
+  private boolean caughtUp = true;
   private JobReportRecorder recorder;
   private JobReconciler reconciler;
 
@@ -42,6 +43,11 @@ class JobReconcilerTest {
       @Override
       public boolean isLeased(JobId id) {
         return leased.contains(id);
+      }
+
+      @Override
+      public boolean reportsCaughtUp() {
+        return caughtUp;
       }
     };
     recorder = new JobReportRecorder(bridge.registry, bridge.backend, bridge.notifier, bridge.audit, bridge.clock);
@@ -86,6 +92,23 @@ class JobReconcilerTest {
     Job failed = bridge.registry.findJob(single).orElseThrow();
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
     assertThat(failed.failure().orElseThrow().message()).contains("no worker holds attempt 1");
+  }
+
+  @Test
+  void givenReportsFromBeforeARestartNotYetRecorded_reconcile_judgesNothing() {
+    JobId queued = submit(0);
+    JobId running = submit(0);
+    recorder.record(WorkerReport.started(running, 1, "w1", bridge.clock.instant()));
+    bridge.clock.advance(LEASE_GRACE);
+    caughtUp = false;
+
+    JobReconciler.Report report = reconciler.reconcile();
+
+    assertThat(report.republished() + report.interrupted()).isZero();
+    assertThat(bridge.registry.findJob(queued).orElseThrow().state()).isEqualTo(JobState.QUEUED);
+    assertThat(bridge.registry.findJob(running).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+    caughtUp = true;
+    assertThat(reconciler.reconcile().interrupted()).isEqualTo(1);
   }
 
   private JobId submit(int retries) {
