@@ -33,6 +33,8 @@ public interface JobFollower {
    *
    * @param deliverOn the caller's threads; deliveries of one subscription never overlap
    * @return a handle that stops the delivery (then {@link Subscriber#onEnd} is not called)
+   * @throws java.util.concurrent.RejectedExecutionException if {@code deliverOn} takes no more tasks
+   *     (nothing is left subscribed then)
    */
   AutoCloseable subscribe(JobId id, long afterSequence, Subscriber subscriber, ScheduledExecutorService deliverOn);
 

@@ -107,8 +107,13 @@ public final class RegistryJobFollower implements JobFollower {
 
     synchronized void start() {
       watching = watch.watch(id, this::wake);
-      polling = executor.scheduleWithFixedDelay(this::drain, poll.toNanos(), poll.toNanos(), TimeUnit.NANOSECONDS);
-      executor.execute(this::drain);
+      try {
+        polling = executor.scheduleWithFixedDelay(this::drain, poll.toNanos(), poll.toNanos(), TimeUnit.NANOSECONDS);
+        executor.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        stop(); // the caller's executor is shutting down: leave no watcher behind
+        throw e;
+      }
     }
 
     private void wake() {
