@@ -50,6 +50,11 @@ class ArchitectureRulesBiteTest {
   }
 
   @Test
+  void givenWorkerWiringReachingTheHttpEdgeIndirectly_workerRule_reportsIt() {
+    assertThat(violations(rules.workerBuildsOnlyEngineAndBroker())).contains("cli.WorkerWiring").contains("http.DoseController");
+  }
+
+  @Test
   void givenAdapterUsingUseCaseImplementation_portsOnlyRule_reportsIt() {
     assertThat(violations(rules.adaptersUsePortsOnly())).contains("http.DoseController").contains("core.service.DoseService");
   }

@@ -37,6 +37,11 @@ class ArchitectureRulesTest {
   }
 
   @Test
+  void workerBuildsOnlyEngineAndBroker() {
+    rules.workerBuildsOnlyEngineAndBroker().check(product);
+  }
+
+  @Test
   void adaptersUsePortsOnly() {
     rules.adaptersUsePortsOnly().check(product);
   }

@@ -89,6 +89,20 @@ final class BridgeArchitecture {
         .withOptionalLayers(false);
   }
 
+  /**
+   * {@code bridge worker} builds the engine and the broker only: its wiring reaches, even
+   * transitively, no registry, audit trail, token verification, HTTP API or MCP, nor the runtime
+   * of the processes that own the registry.
+   */
+  ArchRule workerBuildsOnlyEngineAndBroker() {
+    return noClasses().that().haveFullyQualifiedName(pkg("cli.WorkerWiring"))
+        .or().haveFullyQualifiedName(pkg("cli.WorkerCommand"))
+        .should().transitivelyDependOnClassesThat().resideInAnyPackage(pkg("registry.."), pkg("audit.."),
+            pkg("auth.."), pkg("http.."), pkg("mcp.."))
+        .orShould().transitivelyDependOnClassesThat().haveFullyQualifiedName(pkg("cli.BridgeRuntime"))
+        .because("a worker needs the engine and the broker, not the API's state (DESIGN §2)");
+  }
+
   /** Adapters reach the core through ports only, never through use-case implementations. */
   ArchRule adaptersUsePortsOnly() {
     return noClasses().that().resideInAnyPackage(pkg("engine.."), pkg("http.."), pkg("mcp.."), pkg("auth.."),

@@ -1,51 +1,37 @@
 package io.mcpbridge.cli;
 
-import io.mcpbridge.audit.local.LocalAuditSettings;
-import io.mcpbridge.audit.local.LocalFileAuditSink;
-import io.mcpbridge.audit.s3.S3AuditSettings;
-import io.mcpbridge.audit.s3.S3AuditSink;
-import io.mcpbridge.auth.TokenVerifiers;
 import io.mcpbridge.core.config.AppConfig;
-import io.mcpbridge.core.config.AuditSettings;
-import io.mcpbridge.core.config.AuthSettings;
-import io.mcpbridge.core.config.JobSettings;
 import io.mcpbridge.core.model.AuditEvent;
 import io.mcpbridge.core.model.AuditIdentity;
 import io.mcpbridge.core.port.AuditMetrics;
 import io.mcpbridge.core.port.AuditSink;
+import io.mcpbridge.core.port.ComponentHealth;
 import io.mcpbridge.core.port.EngineMetrics;
+import io.mcpbridge.core.port.JobBackend;
+import io.mcpbridge.core.port.JobFollower;
 import io.mcpbridge.core.port.JobMetrics;
+import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.core.port.QueueMetrics;
 import io.mcpbridge.core.service.DeadLetterRequeuer;
 import io.mcpbridge.core.port.RequestMetrics;
-import io.mcpbridge.metrics.PrometheusMetrics;
-import io.mcpbridge.core.port.JobBackend;
-import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.SimulationEngine;
-import io.mcpbridge.core.port.TokenVerifier;
+import io.mcpbridge.core.population.PopulationJobStore;
 import io.mcpbridge.core.service.BridgeTools;
 import io.mcpbridge.core.service.JobNotifier;
-import io.mcpbridge.core.service.JobReconciler;
-import io.mcpbridge.core.service.JobRecovery;
-import io.mcpbridge.core.population.PopulationJobStore;
-import io.mcpbridge.core.service.JobReportRecorder;
-import io.mcpbridge.core.service.RegistryJobMessages;
 import io.mcpbridge.core.service.JobRunner;
-import io.mcpbridge.core.service.PopulationJobWork;
 import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.service.ModelIndex;
+import io.mcpbridge.core.service.PopulationJobWork;
+import io.mcpbridge.core.service.RegistryJobFollower;
 import io.mcpbridge.core.service.ToolCatalog;
 import io.mcpbridge.core.service.ToolInvoker;
 import io.mcpbridge.core.units.UnitCatalog;
-import io.mcpbridge.engine.pkml.PkmlEngineSettings;
-import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
-import io.mcpbridge.jobs.queue.RedisJobBackend;
-import io.mcpbridge.jobs.thread.ThreadJobBackend;
 import io.mcpbridge.mcp.BridgeJson;
 import io.mcpbridge.mcp.BridgeMcp;
 import io.mcpbridge.mcp.McpServer;
 import io.mcpbridge.mcp.McpServices;
+import io.mcpbridge.metrics.PrometheusMetrics;
 import io.mcpbridge.plot.jfreechart.JFreeChartPlotRenderer;
 import io.mcpbridge.registry.sqlite.SqliteJobRegistry;
 import java.time.Clock;
@@ -54,6 +40,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,50 +49,66 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything behind the edges, built from the configuration: engine, registry, audit trail, job
- * backend, tools. Shared by {@code serve}, {@code call} and {@code mcp} ({@code worker} builds only
- * engine and broker, see {@link WorkerCommand}). With {@code JOB_BACKEND=queue} jobs run on workers;
- * this process records their reports and reconciles the broker with the registry. Closing releases
- * resources in reverse creation order.
+ * Everything behind the edges of a process that owns the registry: engine, registry, audit trail,
+ * job backend, tools; built from the configuration by small wiring classes ({@link EngineWiring},
+ * {@link AuditWiring}, {@link JobBackendWiring}), each command taking only the parts it uses (see
+ * {@link Use}). {@code worker} builds none of this (see {@link WorkerWiring}); {@code call --server}
+ * only speaks HTTP. Closing releases resources in reverse creation order.
  */
 final class BridgeRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeRuntime.class);
   private static final long RETENTION_SWEEP_MINUTES = 10;
-  private static final int CACHED_MODELS = 16;
-  private static final long RECONCILE_SECONDS = 2;
-  private static final java.time.Duration RECONCILE_SETTLE = java.time.Duration.ofSeconds(5);
+
+  /** What a command needs beyond the tools and their jobs. */
+  enum Use {
+    /** {@code bridge serve}: metrics (unless METRICS_ENABLED=false) and retention sweeps. */
+    SERVE(true, true),
+    /** {@code bridge mcp}: long-running, so retention sweeps; no metrics export. */
+    STDIO(false, true),
+    /** {@code bridge call}: one tool call (and its job), then exit. */
+    ONE_SHOT(false, false);
+
+    final boolean exportsMetrics;
+    final boolean sweepsRetention;
+
+    Use(boolean exportsMetrics, boolean sweepsRetention) {
+      this.exportsMetrics = exportsMetrics;
+      this.sweepsRetention = sweepsRetention;
+    }
+  }
 
   final AppConfig config;
   final Clock clock;
   final JobRegistry registry;
   final AuditSink audit;
   final JobNotifier notifier;
+  /** How the edges follow a job: the registry, woken by {@link #notifier}. */
+  final JobFollower follower;
   final ToolInvoker tools;
-  final Optional<TokenVerifier> tokenVerifier;
   private final PopulationJobStore populations;
   /** Dependencies /health reports besides the audit trail (the job broker with JOB_BACKEND=queue). */
-  final java.util.List<io.mcpbridge.core.port.ComponentHealth> health;
+  final List<ComponentHealth> health;
   /** The process's metrics; empty when METRICS_ENABLED=false or the command exports none. */
   final Optional<PrometheusMetrics> metrics;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
-  private BridgeRuntime(AppConfig config, Clock clock, boolean exportMetrics) {
+  private BridgeRuntime(AppConfig config, Clock clock, Use use) {
     this.config = config;
     this.clock = clock;
-    this.metrics = exportMetrics && config.metrics().enabled()
+    this.metrics = use.exportsMetrics && config.metrics().enabled()
         ? Optional.of(own(PrometheusMetrics.withProcessMetrics())) : Optional.empty();
     RequestMetrics requestMetrics = metrics.<RequestMetrics>map(PrometheusMetrics::requests).orElse(NoMetrics.INSTANCE);
     JobMetrics jobMetrics = metrics.<JobMetrics>map(PrometheusMetrics::jobs).orElse(NoMetrics.INSTANCE);
     EngineMetrics engineMetrics = metrics.<EngineMetrics>map(PrometheusMetrics::engine).orElse(NoMetrics.INSTANCE);
-    SimulationEngine engine = new PkmlSimulationEngine(
-        new PkmlEngineSettings(config.models().maxModelBytes(), CACHED_MODELS));
+    SimulationEngine engine = EngineWiring.engine(config);
     own(RegistryOwnerLock.acquire(config.registry().path()));
     this.registry = own(SqliteJobRegistry.open(config.registry().path()));
-    this.audit = own(auditSink(config, clock,
+    this.audit = own(AuditWiring.open(config, clock,
         metrics.<AuditMetrics>map(PrometheusMetrics::audit).orElse(NoMetrics.INSTANCE)));
-    JobBackend backend = own(jobBackend(config, registry, clock));
+    JobBackend backend = own(JobBackendWiring.open(config, registry, clock));
     this.notifier = new JobNotifier();
-    ModelAccess access = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
+    this.follower = new RegistryJobFollower(registry, notifier);
+    ModelAccess access = EngineWiring.models(config);
     this.populations = new PopulationJobStore(config.population().storagePath(), UnitCatalog.standard());
     ToolCatalog catalog = BridgeTools.withPopulations(BridgeTools.standard(access, new ModelIndex(access), engine,
         registry, backend, UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), jobMetrics,
@@ -113,36 +116,21 @@ final class BridgeRuntime implements AutoCloseable {
         engine, registry, backend, populations, UnitCatalog.standard(), config.jobs().timeout(), clock);
     backend.start(new JobRunner(registry, engine, backend, notifier, audit, jobMetrics, engineMetrics, clock, List.of(
         new PopulationJobWork(populations, engine, UnitCatalog.standard(), config.jobs().workerThreads()))));
-    jobMetrics.observe(state -> registry.jobsInStates(java.util.Set.of(state)).size());
-    if (backend instanceof RedisJobBackend queue) {
-      // Workers in other processes may still run this registry's jobs: the reconciler, not a
-      // restart recovery, decides what was lost.
-      JobReportRecorder recorder = new JobReportRecorder(registry, backend, notifier, audit, clock);
-      queue.recordReports(recorder);
-      queue.applyRequeues(new DeadLetterRequeuer(registry, backend, notifier, audit, clock));
-      QueueMetrics queueMetrics = metrics.<QueueMetrics>map(PrometheusMetrics::queue).orElse(NoMetrics.INSTANCE);
-      metrics.ifPresent(m -> queue.measure(m.queue(), m.worker()));
-      scheduleReconciliation(new JobReconciler(registry, backend, queue, recorder, clock, RECONCILE_SETTLE,
-          config.jobs().queue().lease().multipliedBy(3).plusSeconds(30)), queueMetrics);
-    } else {
-      JobRecovery.Report recovered = new JobRecovery(registry, backend, clock).recover();
-      if (recovered.resubmitted() + recovered.requeued() + recovered.failed() > 0) {
-        LOG.info("recovered jobs after restart: {} resubmitted, {} requeued, {} failed as interrupted",
-            recovered.resubmitted(), recovered.requeued(), recovered.failed());
-      }
-    }
-    this.health = backend instanceof RedisJobBackend queue ? java.util.List.of(queue) : java.util.List.of();
+    jobMetrics.observe(state -> registry.jobsInStates(Set.of(state)).size());
+    own(JobBackendWiring.resume(backend, config, registry, notifier, audit, metrics, clock));
+    this.health = JobBackendWiring.health(backend);
     this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), config.audit().readEvents(), requestMetrics,
         clock);
-    this.tokenVerifier = tokenVerifier(config.auth(), config, clock);
-    scheduleRetention();
+    if (use.sweepsRetention) {
+      scheduleRetention();
+    }
     audit.append(systemEvent("system.start", Map.of("environment", config.server().environment().wireName(),
         "jobBackend", config.jobs().backend().name().toLowerCase(java.util.Locale.ROOT))));
   }
 
   /** The tool and job ports as MCP sees them. */
   McpServices mcpServices() {
-    return new McpServices(tools, registry, notifier, audit, clock);
+    return new McpServices(tools, registry, follower, audit, clock);
   }
 
   /** An MCP protocol server over this runtime's tools. */
@@ -150,72 +138,14 @@ final class BridgeRuntime implements AutoCloseable {
     return new McpServer(BridgeMcp.info(version), BridgeMcp.features(mcpServices(), BridgeJson.mapper()), BridgeJson.mapper());
   }
 
-  /** Builds the runtime without exporting metrics; the caller closes it. */
-  static BridgeRuntime start(AppConfig config, Clock clock) {
-    return new BridgeRuntime(config, clock, false);
-  }
-
-  /** Builds the runtime of a server, with metrics unless METRICS_ENABLED=false; the caller closes it. */
-  static BridgeRuntime startMeasured(AppConfig config, Clock clock) {
-    return new BridgeRuntime(config, clock, true);
+  /** Builds the runtime for one use; the caller closes it. */
+  static BridgeRuntime start(AppConfig config, Clock clock, Use use) {
+    return new BridgeRuntime(config, clock, use);
   }
 
   private <T extends AutoCloseable> T own(T resource) {
     resources.push(resource);
     return resource;
-  }
-
-  private static AuditSink auditSink(AppConfig config, Clock clock, AuditMetrics metrics) {
-    AuditSettings audit = config.audit();
-    if (!audit.enabled()) {
-      LOG.warn("AUDIT_ENABLED=false: tool calls and job transitions are NOT recorded");
-      return new DisabledAuditSink();
-    }
-    if (audit.backend() == AuditSettings.Backend.S3) {
-      return S3AuditSink.open(S3AuditSettings.from(audit, config.server().environment(), clock), metrics);
-    }
-    return LocalFileAuditSink.open(LocalAuditSettings.from(audit, config.server().environment(), clock), metrics);
-  }
-
-  private static JobBackend jobBackend(AppConfig config, JobRegistry registry, Clock clock) {
-    if (config.jobs().backend() == JobSettings.Backend.QUEUE && !config.jobs().eager()) {
-      // One consumer name for the API (one process owns a registry): a restarted API reads the
-      // reports its predecessor received but had not recorded.
-      return RedisJobBackend.connect(QueueWiring.settings(config), new RegistryJobMessages(registry), clock, "api");
-    }
-    // JOB_EAGER=true (tests only; refused in staging/production): queue jobs run in this process.
-    return ThreadJobBackend.from(config.jobs(), clock);
-  }
-
-  private void scheduleReconciliation(JobReconciler reconciler, QueueMetrics queueMetrics) {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "bridge-queue-reconciler");
-      t.setDaemon(true);
-      return t;
-    });
-    resources.push(timer::shutdownNow);
-    timer.scheduleWithFixedDelay(() -> {
-      try {
-        JobReconciler.Report report = reconciler.reconcile();
-        for (int i = 0; i < report.republished(); i++) {
-          queueMetrics.reconciled("republished");
-        }
-        for (int i = 0; i < report.interrupted(); i++) {
-          queueMetrics.reconciled("interrupted");
-        }
-        if (report.republished() + report.interrupted() > 0) {
-          LOG.info("reconciled queue with registry: {} queued jobs republished, {} abandoned attempts ended",
-              report.republished(), report.interrupted());
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("queue reconciliation failed; next round in {} s: {}", RECONCILE_SECONDS, e.getMessage());
-      }
-    }, RECONCILE_SECONDS, RECONCILE_SECONDS, TimeUnit.SECONDS);
-  }
-
-  private static Optional<TokenVerifier> tokenVerifier(AuthSettings auth, AppConfig config, Clock clock) {
-    boolean anySource = auth.devSecret().isPresent() || auth.issuerUrl().isPresent() || auth.jwksUrl().isPresent();
-    return anySource ? Optional.of(TokenVerifiers.fromSettings(auth, config.server().environment(), clock)) : Optional.empty();
   }
 
   private void scheduleRetention() {

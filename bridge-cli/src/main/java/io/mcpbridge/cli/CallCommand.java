@@ -87,7 +87,7 @@ final class CallCommand implements Callable<Integer> {
     }
     AppConfig config = AppConfig.load(ProcessConfigSource.fromProcess()).requireValid();
     Role acting = actingRole(config);
-    try (BridgeRuntime runtime = BridgeRuntime.start(config, Clock.systemUTC())) {
+    try (BridgeRuntime runtime = BridgeRuntime.start(config, Clock.systemUTC(), BridgeRuntime.Use.ONE_SHOT)) {
       ToolDescriptor descriptor = runtime.tools.describe(tool);
       Record input = new ToolInputReader(mapper).read(arguments, descriptor.inputType());
       // The tool service refuses a critical call nobody confirmed; the console only says how: --yes or the prompt.
@@ -105,7 +105,7 @@ final class CallCommand implements Callable<Integer> {
       out.println(mapper.writeValueAsString(output));
       out.flush();
       if ("run_simulation".equals(tool) || "run_sensitivity_analysis".equals(tool)) {
-        JobWaiter.awaitTerminal(runtime, mapper.valueToTree(output).get("jobId").asText(), spec.commandLine().getErr());
+        JobWaiter.awaitTerminal(runtime.follower, runtime.registry, mapper.valueToTree(output).get("jobId").asText(), spec.commandLine().getErr());
       }
     }
     return ExitCodes.OK;

@@ -33,7 +33,7 @@ final class McpCommand implements Callable<Integer> {
     LoggingSetup.configure(config.server().logLevel(), config.server().logFormat(), LoggingSetup.Target.STDERR);
     Principal user = Principal.localUser(System.getProperty("user.name", "local"),
         roleFor(Optional.ofNullable(role), config.server().environment()));
-    try (BridgeRuntime runtime = BridgeRuntime.start(config, Clock.systemUTC())) {
+    try (BridgeRuntime runtime = BridgeRuntime.start(config, Clock.systemUTC(), BridgeRuntime.Use.STDIO)) {
       serve(runtime.mcpServices(), user, Versions.current(), config.server().maxRequestBytes(), System.in, System.out);
     }
     return ExitCodes.OK;

@@ -37,7 +37,7 @@ final class ServerWiring implements AutoCloseable {
   /** Builds and starts everything; the returned handle stops it again. */
   static ServerWiring start(AppConfig config, String version) {
     Clock clock = Clock.systemUTC();
-    BridgeRuntime runtime = BridgeRuntime.startMeasured(config, clock);
+    BridgeRuntime runtime = BridgeRuntime.start(config, clock, BridgeRuntime.Use.SERVE);
     Optional<MetricsHttpServer> metricsListener = Optional.empty();
     try {
       Optional<String> metricsToken = config.metrics().token().map(io.mcpbridge.core.config.Secret::reveal);
@@ -57,13 +57,13 @@ final class ServerWiring implements AutoCloseable {
           config.server().maxRequestBytes(), config.server().serviceName(), version,
           config.server().environment().wireName());
       int perMinute = config.auth().rateLimitPerMinute();
-      Authenticator authenticator = new Authenticator(runtime.tokenVerifier, config.auth().allowAnonymous(),
+      Authenticator authenticator = new Authenticator(AuthWiring.tokenVerifier(config, clock), config.auth().allowAnonymous(),
           perMinute > 0 ? Optional.of(new RateLimiter(perMinute, clock)) : Optional.empty(), Optional.of(runtime.audit),
           authMetrics, clock);
       McpHttpSettings mcpSettings = new McpHttpSettings(config.server().allowedOrigins(),
           config.auth().issuerUrl(), Optional.empty(), MCP_SESSION_IDLE, MCP_MAX_SESSIONS);
       RunningServer http = JavalinHttpApp.start(httpSettings,
-          new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, runtime.audit, clock, runtime.health),
+          new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.follower, runtime.audit, clock, runtime.health),
           Optional.of(new McpEndpoint(runtime.mcpServer(version), mcpSettings)), observability);
       return new ServerWiring(runtime, http, metricsListener);
     } catch (RuntimeException e) {

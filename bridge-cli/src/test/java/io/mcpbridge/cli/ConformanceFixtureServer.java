@@ -32,7 +32,7 @@ public final class ConformanceFixtureServer {
     LoggingSetup.configure(config.server().logLevel(), config.server().logFormat(), LoggingSetup.Target.STDOUT);
     Clock clock = Clock.systemUTC();
     ObjectMapper json = BridgeJson.mapper();
-    BridgeRuntime runtime = BridgeRuntime.start(config, clock);
+    BridgeRuntime runtime = BridgeRuntime.start(config, clock, BridgeRuntime.Use.STDIO);
     ListChanges listChanges = ListChanges.announced();
     McpServer mcp = new McpServer(BridgeMcp.info("conformance-fixtures"),
         ConformanceFixtures.around(BridgeMcp.features(runtime.mcpServices(), json), json, listChanges), json, listChanges);
@@ -40,7 +40,7 @@ public final class ConformanceFixtureServer {
         config.server().serviceName(), "conformance-fixtures", config.server().environment().wireName());
     Authenticator anonymous = new Authenticator(Optional.empty(), true, Optional.empty());
     RunningServer server = JavalinHttpApp.start(http,
-        new HttpServices(runtime.tools, anonymous, runtime.registry, runtime.notifier, runtime.audit, clock),
+        new HttpServices(runtime.tools, anonymous, runtime.registry, runtime.follower, runtime.audit, clock),
         Optional.of(new McpEndpoint(mcp, McpHttpSettings.defaults())));
     System.out.println("conformance fixtures serving MCP on http://" + config.server().host() + ":" + server.port() + "/mcp");
     CountDownLatch stopped = new CountDownLatch(1);

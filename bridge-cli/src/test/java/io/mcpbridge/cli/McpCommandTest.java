@@ -38,7 +38,7 @@ class McpCommandTest {
   @Test
   void viewerOverStdio_listsNoOperatorTools_andGarbageDoesNotEndTheSession() throws Exception {
     FakeJobs jobs = new FakeJobs();
-    McpServices services = new McpServices(new FakeBridgeTools(jobs, Clock.systemUTC(), Duration.ZERO), jobs, jobs,
+    McpServices services = new McpServices(new FakeBridgeTools(jobs, Clock.systemUTC(), Duration.ZERO), jobs, new io.mcpbridge.core.service.RegistryJobFollower(jobs, jobs),
         new RecordingAudit(), Clock.systemUTC());
     String input = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}\n"
         + "garbage\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n";

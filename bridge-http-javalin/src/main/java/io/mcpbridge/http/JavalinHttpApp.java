@@ -58,7 +58,7 @@ public final class JavalinHttpApp {
     ObjectMapper json = BridgeJson.mapper();
     HealthController health = new HealthController(settings, services.audit(), services.health(), services.clock());
     ToolRoutes tools = new ToolRoutes(services.tools(), services.authenticator(), json);
-    JobEventStreams events = new JobEventStreams(services.jobs(), services.jobWatch(), services.authenticator(), json, streams);
+    JobEventStreams events = new JobEventStreams(services.jobs(), services.jobFollower(), services.authenticator(), json, streams);
     java.util.Optional<McpHttpRoutes> mcpRoutes = mcp.map(m -> new McpHttpRoutes(m.server(), services.authenticator(),
         m.settings(), settings.host(), settings.maxRequestBytes(), json, services.clock()));
     ObjectNode openApi = OpenApiDocument.build(services.tools(), json, settings.version());

@@ -12,9 +12,9 @@ import io.mcpbridge.core.model.JobId;
 import io.mcpbridge.core.model.Principal;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.port.JobRegistry;
-import io.mcpbridge.core.port.JobWatch;
+import io.mcpbridge.core.port.JobFollower;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,25 +24,23 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /jobs/{jobId}/events}: a job's events as server-sent events. The event id is the
  * job's event sequence number, so a client resumes with {@code Last-Event-ID}; comments keep the
- * connection alive; the stream ends after the terminal state event. Events are read from the
- * registry (durable, ordered); in-process notifications only make delivery prompt, and a slow poll
- * covers events written by other processes.
+ * connection alive; the stream ends after the terminal state event. The events come from the
+ * {@link JobFollower} (durable and ordered from the registry); this class only writes them out.
  */
 final class JobEventStreams {
   private static final Logger LOG = LoggerFactory.getLogger(JobEventStreams.class);
   private static final long HEARTBEAT_SECONDS = 15;
-  private static final long POLL_MILLIS = 1000;
 
   private final JobRegistry jobs;
-  private final JobWatch watch;
+  private final JobFollower follower;
   private final Authenticator authenticator;
   private final ObjectMapper json;
   private final ScheduledExecutorService scheduler;
 
-  JobEventStreams(JobRegistry jobs, JobWatch watch, Authenticator authenticator, ObjectMapper json,
+  JobEventStreams(JobRegistry jobs, JobFollower follower, Authenticator authenticator, ObjectMapper json,
       ScheduledExecutorService scheduler) {
     this.jobs = jobs;
-    this.watch = watch;
+    this.follower = follower;
     this.authenticator = authenticator;
     this.json = json;
     this.scheduler = scheduler;
@@ -93,24 +91,52 @@ final class JobEventStreams {
 
   private void stream(SseClient client, JobId id, long resumeAfter) {
     client.keepAlive();
-    Stream stream = new Stream(client, id, resumeAfter);
     try {
-      AutoCloseable watching = watch.watch(id, () -> scheduler.execute(stream::drain));
-      ScheduledFuture<?> poll = scheduler.scheduleWithFixedDelay(stream::drain, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-      ScheduledFuture<?> heartbeat = scheduler.scheduleWithFixedDelay(stream::heartbeat, HEARTBEAT_SECONDS,
+      AutoCloseable following = follower.subscribe(id, resumeAfter, new JobFollower.Subscriber() {
+        @Override
+        public void onEvent(JobEvent e) throws Exception {
+          if (client.terminated()) {
+            throw new java.io.IOException("client went away");
+          }
+          send(client, e);
+        }
+
+        @Override
+        public void onEnd(Optional<Exception> failure) {
+          failure.filter(f -> !client.terminated())
+              .ifPresent(f -> LOG.warn("job event stream for {} failed: {}", id, f.getMessage()));
+          client.close();
+        }
+      }, scheduler);
+      ScheduledFuture<?> heartbeat = scheduler.scheduleWithFixedDelay(() -> heartbeat(client), HEARTBEAT_SECONDS,
           HEARTBEAT_SECONDS, TimeUnit.SECONDS);
       client.onClose(() -> {
-        poll.cancel(false);
         heartbeat.cancel(false);
         try {
-          watching.close();
+          following.close();
         } catch (Exception e) {
-          LOG.debug("closing job watch", e);
+          LOG.debug("closing job subscription", e);
         }
       });
-      scheduler.execute(stream::drain);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       client.close(); // server is stopping
+    }
+  }
+
+  private void send(SseClient client, JobEvent e) throws java.io.IOException {
+    String type = e.type().name().toLowerCase(java.util.Locale.ROOT);
+    // SseClient writes are not thread-safe; heartbeats and events of one client share its monitor.
+    synchronized (client) {
+      client.sendEvent(type, json.writeValueAsString(new EventView(e.jobId().value(), e.sequence(), e.timestamp(),
+          type, e.state().wireName(), e.progress().orElse(null), e.message().orElse(null))), Long.toString(e.sequence()));
+    }
+  }
+
+  private static void heartbeat(SseClient client) {
+    synchronized (client) {
+      if (!client.terminated()) {
+        client.sendComment("heartbeat");
+      }
     }
   }
 
@@ -122,50 +148,6 @@ final class JobEventStreams {
       return Math.max(0, Long.parseLong(header.trim()));
     } catch (NumberFormatException e) {
       throw new InvalidInputException("Last-Event-ID must be an event sequence number");
-    }
-  }
-
-  /** One client's position in a job's event stream; drains run one at a time. */
-  private final class Stream {
-    private final SseClient client;
-    private final JobId id;
-    private long lastSequence;
-    private boolean finished;
-
-    Stream(SseClient client, JobId id, long lastSequence) {
-      this.client = client;
-      this.id = id;
-      this.lastSequence = lastSequence;
-    }
-
-    synchronized void drain() {
-      if (finished || client.terminated()) {
-        return;
-      }
-      try {
-        List<JobEvent> events = jobs.events(id, lastSequence);
-        for (JobEvent e : events) {
-          String type = e.type().name().toLowerCase(java.util.Locale.ROOT);
-          client.sendEvent(type, json.writeValueAsString(new EventView(e.jobId().value(), e.sequence(), e.timestamp(),
-              type, e.state().wireName(), e.progress().orElse(null), e.message().orElse(null))), Long.toString(e.sequence()));
-          lastSequence = e.sequence();
-          if (e.type() == JobEvent.Type.STATE && e.state().isTerminal()) {
-            finished = true;
-            client.close();
-            return;
-          }
-        }
-      } catch (Exception e) {
-        LOG.warn("job event stream for {} failed: {}", id, e.getMessage());
-        finished = true;
-        client.close();
-      }
-    }
-
-    synchronized void heartbeat() {
-      if (!finished && !client.terminated()) {
-        client.sendComment("heartbeat");
-      }
     }
   }
 }

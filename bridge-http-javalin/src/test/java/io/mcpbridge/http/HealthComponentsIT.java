@@ -28,7 +28,7 @@ class HealthComponentsIT {
     AtomicReference<String> broker = new AtomicReference<>("ok");
     RunningServer server = JavalinHttpApp.start(new HttpSettings("127.0.0.1", 0, 64 * 1024, "mcp-bridge", "it", "test"),
         new HttpServices(new FakeBridgeTools(jobs, Clock.systemUTC(), Duration.ofMillis(20)),
-            new Authenticator(Optional.empty(), true, Optional.empty()), jobs, jobs, new RecordingAudit(), Clock.systemUTC(),
+            new Authenticator(Optional.empty(), true, Optional.empty()), jobs, new io.mcpbridge.core.service.RegistryJobFollower(jobs, jobs), new RecordingAudit(), Clock.systemUTC(),
             List.of(() -> Map.of("jobBroker", broker.get()))),
         Optional.empty());
     try {

@@ -46,7 +46,7 @@ class JobEventStreamIT {
     };
     Authenticator auth = new Authenticator(Optional.of(verifier), false, Optional.empty());
     server = JavalinHttpApp.start(new HttpSettings("127.0.0.1", 0, 64 * 1024, "mcp-bridge", "it", "test"),
-        new HttpServices(new FakeBridgeTools(jobs, Clock.systemUTC(), Duration.ofMillis(20)), auth, jobs, jobs,
+        new HttpServices(new FakeBridgeTools(jobs, Clock.systemUTC(), Duration.ofMillis(20)), auth, jobs, new io.mcpbridge.core.service.RegistryJobFollower(jobs, jobs),
             new RecordingAudit(), Clock.systemUTC()),
         Optional.empty());
   }

@@ -47,9 +47,9 @@ class McpHttpIT {
     Authenticator auth = new Authenticator(Optional.of(verifier), false, Optional.empty());
     RecordingAudit audit = new RecordingAudit();
     McpServer mcp = new McpServer(BridgeMcp.info("it"),
-        BridgeMcp.features(new McpServices(tools, jobs, jobs, audit, Clock.systemUTC()), json), json);
+        BridgeMcp.features(new McpServices(tools, jobs, new io.mcpbridge.core.service.RegistryJobFollower(jobs, jobs), audit, Clock.systemUTC()), json), json);
     server = JavalinHttpApp.start(new HttpSettings("127.0.0.1", 0, 64 * 1024, "mcp-bridge", "it", "test"),
-        new HttpServices(tools, auth, jobs, jobs, audit, Clock.systemUTC()),
+        new HttpServices(tools, auth, jobs, new io.mcpbridge.core.service.RegistryJobFollower(jobs, jobs), audit, Clock.systemUTC()),
         Optional.of(new McpEndpoint(mcp, McpHttpSettings.defaults())));
     url = "http://127.0.0.1:" + server.port() + "/mcp";
   }

@@ -21,7 +21,7 @@ public final class BridgeMcp {
     ToolCaller caller = new ToolCaller(services.tools(), json);
     ConfirmationGate gate = new ConfirmationGate(new ConfirmationNonces(services.clock(), ConfirmationNonces.DEFAULT_TTL),
         services.audit(), services.clock(), json);
-    JobFollower follower = new JobFollower(services.jobs(), services.jobWatch(), MAX_FOLLOW);
+    JobProgressRelay follower = new JobProgressRelay(services.jobs(), services.jobFollower(), MAX_FOLLOW);
     BridgeResources resources = new BridgeResources(caller, json);
     JobTasks tasks = new JobTasks(caller, json);
     return new McpFeatures(new CatalogTools(caller, gate, follower, tasks, json), resources, new BridgePrompts(json),

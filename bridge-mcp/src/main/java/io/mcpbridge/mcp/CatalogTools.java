@@ -31,7 +31,7 @@ public final class CatalogTools implements McpTools {
 
   private final ToolCaller caller;
   private final ConfirmationGate confirmations;
-  private final JobFollower follower;
+  private final JobProgressRelay follower;
   private final JobTasks tasks;
   private final ObjectMapper json;
   private final RecordSchemas schemas;
@@ -39,7 +39,7 @@ public final class CatalogTools implements McpTools {
   private final CanonicalJson canonical;
   private final Map<String, ObjectNode> definitions = new ConcurrentHashMap<>();
 
-  CatalogTools(ToolCaller caller, ConfirmationGate confirmations, JobFollower follower, JobTasks tasks,
+  CatalogTools(ToolCaller caller, ConfirmationGate confirmations, JobProgressRelay follower, JobTasks tasks,
       ObjectMapper json) {
     this.caller = caller;
     this.tasks = tasks;

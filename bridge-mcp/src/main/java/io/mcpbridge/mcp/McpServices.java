@@ -2,7 +2,7 @@ package io.mcpbridge.mcp;
 
 import io.mcpbridge.core.port.AuditSink;
 import io.mcpbridge.core.port.JobRegistry;
-import io.mcpbridge.core.port.JobWatch;
+import io.mcpbridge.core.port.JobFollower;
 import io.mcpbridge.core.port.ToolService;
 import java.time.Clock;
 import java.util.Objects;
@@ -12,15 +12,15 @@ import java.util.Objects;
  *
  * @param tools the tool catalog and invoker (audits tool calls)
  * @param jobs job events, for progress of followed runs (read-only use)
- * @param jobWatch in-process change notifications of jobs
+ * @param jobFollower follows a run's events for progress notifications
  * @param audit where confirmation events are recorded
  * @param clock time source (nonce expiry, audit timestamps)
  */
-public record McpServices(ToolService tools, JobRegistry jobs, JobWatch jobWatch, AuditSink audit, Clock clock) {
+public record McpServices(ToolService tools, JobRegistry jobs, JobFollower jobFollower, AuditSink audit, Clock clock) {
   public McpServices {
     Objects.requireNonNull(tools, "tools");
     Objects.requireNonNull(jobs, "jobs");
-    Objects.requireNonNull(jobWatch, "jobWatch");
+    Objects.requireNonNull(jobFollower, "jobFollower");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(clock, "clock");
   }

@@ -47,7 +47,7 @@ final class McpHarness {
   McpHarness(Duration stepDelay) {
     tools = new FakeBridgeTools(jobs, Clock.systemUTC(), stepDelay);
     server = new McpServer(BridgeMcp.info("test"),
-        BridgeMcp.features(new McpServices(tools, jobs, jobs, audit, Clock.systemUTC()), json), json);
+        BridgeMcp.features(new McpServices(tools, jobs, new io.mcpbridge.core.service.RegistryJobFollower(jobs, jobs), audit, Clock.systemUTC()), json), json);
   }
 
   static McpHarness as(Role role) {

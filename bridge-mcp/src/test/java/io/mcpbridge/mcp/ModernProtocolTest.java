@@ -98,7 +98,7 @@ class ModernProtocolTest {
   void listen_acknowledgesWithTheSubscriptionId_forwardsOnlyRequestedChanges_andEndsOnCancel() throws Exception {
     ListChanges changes = ListChanges.announced();
     McpServer server = new McpServer(BridgeMcp.info("t"), BridgeMcp.features(
-        new McpServices(mcp.tools, mcp.jobs, mcp.jobs, mcp.audit, java.time.Clock.systemUTC()), mcp.json), mcp.json,
+        new McpServices(mcp.tools, mcp.jobs, new io.mcpbridge.core.service.RegistryJobFollower(mcp.jobs, mcp.jobs), mcp.audit, java.time.Clock.systemUTC()), mcp.json), mcp.json,
         changes);
     Thread listener = new Thread(() -> server.process(mcp.session, mcp.principal, read(
         "{\"jsonrpc\":\"2.0\",\"id\":\"sub-1\",\"method\":\"subscriptions/listen\",\"params\":{\"_meta\":" + META

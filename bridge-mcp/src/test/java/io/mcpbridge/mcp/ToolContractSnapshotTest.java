@@ -41,7 +41,7 @@ class ToolContractSnapshotTest {
         UnitCatalog.standard(), Duration.ofMinutes(10), Clock.systemUTC()), new RecordingAudit(),
         AuditSettings.FailMode.CLOSED, Clock.systemUTC());
     McpServer server = new McpServer(BridgeMcp.info("snapshot"),
-        BridgeMcp.features(new McpServices(catalog, jobs, jobs, new RecordingAudit(), Clock.systemUTC()), json), json);
+        BridgeMcp.features(new McpServices(catalog, jobs, new io.mcpbridge.core.service.RegistryJobFollower(jobs, jobs), new RecordingAudit(), Clock.systemUTC()), json), json);
     Principal caller = Principal.localUser("snapshot", role);
     McpSession session = McpSession.open(caller, Instant.now());
     server.handle(session, caller, json.readTree("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"

@@ -2,8 +2,6 @@ package io.mcpbridge.core.service;
 
 import io.mcpbridge.core.error.BridgeException;
 import io.mcpbridge.core.error.ErrorCode;
-import io.mcpbridge.core.error.RunCancelledException;
-import io.mcpbridge.core.error.TimeoutException;
 import io.mcpbridge.core.model.AuditEvent;
 import io.mcpbridge.core.model.AuditIdentity;
 import io.mcpbridge.core.model.Job;
@@ -23,7 +21,6 @@ import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobHandler;
 import io.mcpbridge.core.port.JobRegistry;
-import io.mcpbridge.core.port.ProgressListener;
 import io.mcpbridge.core.port.RunControl;
 import io.mcpbridge.core.port.SimulationEngine;
 import java.time.Clock;
@@ -44,7 +41,6 @@ import java.util.UUID;
  * audited. Thread-safe; the backend calls it from worker threads.
  */
 public final class JobRunner implements JobHandler {
-  private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
   private final JobRegistry registry;
@@ -144,22 +140,19 @@ public final class JobRunner implements JobHandler {
         engineMetrics.runCompleted(result.statistics());
         finishSucceeded(running, sim, result);
       }
-    } catch (RunCancelledException e) {
-      finish(running, JobState.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
-    } catch (TimeoutException e) {
-      finish(running, JobState.TIMED_OUT, new JobFailure(ErrorCode.TIMEOUT.wireName(),
-          "exceeded its time limit of " + running.timeout().toSeconds() + " s", false));
-    } catch (BridgeException e) {
-      if (inEngine) {
-        engineMetrics.runFailed(e.code().wireName());
-      }
-      failOrRetry(running, new JobFailure(e.code().wireName(), e.getMessage(), e.code().retryable()));
     } catch (RuntimeException e) {
-      if (inEngine) {
-        engineMetrics.runFailed(ErrorCode.INTERNAL_ERROR.wireName());
+      AttemptFailure failed = AttemptFailure.of(e, running.timeout(), "");
+      if (failed.unexpected()) {
+        log.log(System.Logger.Level.ERROR, "job " + id + " failed unexpectedly", e);
       }
-      log.log(System.Logger.Level.ERROR, "job " + id + " failed unexpectedly", e);
-      failOrRetry(running, new JobFailure(ErrorCode.INTERNAL_ERROR.wireName(), "internal error while running", false));
+      if (failed.state() != JobState.FAILED) {
+        finish(running, failed.state(), failed.failure());
+        return;
+      }
+      if (inEngine) {
+        engineMetrics.runFailed(failed.failure().code());
+      }
+      failOrRetry(running, failed.failure());
     } catch (Error e) {
       // E.g. out of memory on a huge model: record the failure so the job does not stay running,
       // then let the error propagate to the backend, which keeps its worker alive.
@@ -170,36 +163,10 @@ public final class JobRunner implements JobHandler {
   }
 
   private RunControl withProgress(JobId id, RunControl control) {
-    // Progress is persisted at most every PROGRESS_INTERVAL, starting one interval into the run:
-    // a run that finishes sooner needs no progress events (its state events say it all), which
-    // keeps small jobs to a few durable writes.
-    Instant started = clock.instant();
-    ProgressListener listener = new ProgressListener() {
-      private Instant last = started;
-      private boolean reportedAny;
-      private boolean reportedEnd;
-
-      @Override
-      public void onProgress(double reached, double total) {
-        // The integrator steps past the end time and interpolates back: report at most the end.
-        double done = Math.min(reached, total);
-        control.progress().onProgress(done, total);
-        Instant now = clock.instant();
-        boolean finished = done >= total;
-        if (finished && (reportedEnd || !reportedAny)) {
-          return;
-        }
-        if (finished || Duration.between(last, now).compareTo(PROGRESS_INTERVAL) >= 0) {
-          reportedAny = true;
-          reportedEnd = finished;
-          last = now;
-          registry.appendEvent(id, JobEvent.Type.PROGRESS, JobState.RUNNING,
-              Optional.of(new JobEvent.Progress(done, total)), Optional.empty(), now);
-          notifier.changed(id);
-        }
-      }
-    };
-    return new RunControl(control.cancellationRequested(), control.deadline(), listener, control.clock());
+    return ThrottledProgress.around(control, clock, (now, progress) -> {
+      registry.appendEvent(id, JobEvent.Type.PROGRESS, JobState.RUNNING, Optional.of(progress), Optional.empty(), now);
+      notifier.changed(id);
+    });
   }
 
   private void finishSucceeded(Job running, StoredSimulation sim, SimulationResult result) {

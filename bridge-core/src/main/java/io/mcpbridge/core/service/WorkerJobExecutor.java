@@ -1,25 +1,17 @@
 package io.mcpbridge.core.service;
 
-import io.mcpbridge.core.error.BridgeException;
-import io.mcpbridge.core.error.ErrorCode;
-import io.mcpbridge.core.error.RunCancelledException;
-import io.mcpbridge.core.error.TimeoutException;
-import io.mcpbridge.core.model.JobEvent;
 import io.mcpbridge.core.model.JobFailure;
 import io.mcpbridge.core.model.JobMessage;
 import io.mcpbridge.core.model.ModelRef;
 import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.SimulationSpec;
 import io.mcpbridge.core.model.WorkerReport;
-import io.mcpbridge.core.port.ProgressListener;
 import io.mcpbridge.core.port.RemoteJobHandler;
 import io.mcpbridge.core.port.RunControl;
 import io.mcpbridge.core.port.SimulationEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +21,6 @@ import java.util.function.Consumer;
  * never run another model. Progress is reported at most every 250 ms. Thread-safe.
  */
 public final class WorkerJobExecutor implements RemoteJobHandler {
-  private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
 
   private final ModelAccess models;
   private final SimulationEngine engine;
@@ -57,17 +48,17 @@ public final class WorkerJobExecutor implements RemoteJobHandler {
       SimulationSpec spec = verified(m.spec());
       SimulationResult result = engine.run(spec, withProgress(m, control, reports));
       reports.accept(WorkerReport.succeeded(m.jobId(), m.attempt(), worker, clock.instant(), result));
-    } catch (RunCancelledException e) {
-      end(m, reports, WorkerReport.Kind.CANCELLED, new JobFailure("Cancelled", "cancelled while running", false));
-    } catch (TimeoutException e) {
-      end(m, reports, WorkerReport.Kind.TIMED_OUT, new JobFailure(ErrorCode.TIMEOUT.wireName(),
-          "exceeded its time limit of " + m.timeout().toSeconds() + " s", false));
-    } catch (BridgeException e) {
-      end(m, reports, WorkerReport.Kind.FAILED, new JobFailure(e.code().wireName(), e.getMessage(), e.code().retryable()));
     } catch (RuntimeException e) {
-      log.log(System.Logger.Level.ERROR, "job " + m.jobId() + " failed unexpectedly on worker " + worker, e);
-      end(m, reports, WorkerReport.Kind.FAILED, new JobFailure(ErrorCode.INTERNAL_ERROR.wireName(),
-          "internal error while running on worker " + worker, false));
+      AttemptFailure failed = AttemptFailure.of(e, m.timeout(), " on worker " + worker);
+      if (failed.unexpected()) {
+        log.log(System.Logger.Level.ERROR, "job " + m.jobId() + " failed unexpectedly on worker " + worker, e);
+      }
+      WorkerReport.Kind kind = switch (failed.state()) {
+        case CANCELLED -> WorkerReport.Kind.CANCELLED;
+        case TIMED_OUT -> WorkerReport.Kind.TIMED_OUT;
+        default -> WorkerReport.Kind.FAILED;
+      };
+      end(m, reports, kind, failed.failure());
     }
   }
 
@@ -102,29 +93,7 @@ public final class WorkerJobExecutor implements RemoteJobHandler {
   }
 
   private RunControl withProgress(JobMessage m, RunControl control, Consumer<WorkerReport> reports) {
-    Instant started = clock.instant();
-    ProgressListener listener = new ProgressListener() {
-      private Instant last = started;
-      private boolean reportedAny;
-      private boolean reportedEnd;
-
-      @Override
-      public void onProgress(double reached, double total) {
-        double done = Math.min(reached, total);
-        control.progress().onProgress(done, total);
-        Instant now = clock.instant();
-        boolean finished = done >= total;
-        if (finished && (reportedEnd || !reportedAny)) {
-          return;
-        }
-        if (finished || Duration.between(last, now).compareTo(PROGRESS_INTERVAL) >= 0) {
-          reportedAny = true;
-          reportedEnd = finished;
-          last = now;
-          reports.accept(WorkerReport.progress(m.jobId(), m.attempt(), worker, now, new JobEvent.Progress(done, total)));
-        }
-      }
-    };
-    return new RunControl(control.cancellationRequested(), control.deadline(), listener, control.clock());
+    return ThrottledProgress.around(control, clock,
+        (now, progress) -> reports.accept(WorkerReport.progress(m.jobId(), m.attempt(), worker, now, progress)));
   }
 }

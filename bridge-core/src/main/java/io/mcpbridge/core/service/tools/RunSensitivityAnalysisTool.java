@@ -1,16 +1,12 @@
 package io.mcpbridge.core.service.tools;
 
 import io.mcpbridge.core.error.ConflictException;
-import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Description;
-import io.mcpbridge.core.model.IdempotencyKey;
 import io.mcpbridge.core.model.Job;
-import io.mcpbridge.core.model.JobId;
 import io.mcpbridge.core.model.JobKind;
 import io.mcpbridge.core.model.JobRequest;
 import io.mcpbridge.core.model.ParameterOverride;
 import io.mcpbridge.core.model.Role;
-import io.mcpbridge.core.model.Sha256;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.pk.TerminalPhaseFit;
 import io.mcpbridge.core.port.JobBackend;
@@ -37,7 +33,6 @@ import java.util.Optional;
  */
 public final class RunSensitivityAnalysisTool
     implements Tool<RunSensitivityAnalysisTool.Input, RunSensitivityAnalysisTool.Output> {
-  private static final long MAX_TIMEOUT_SECONDS = 604_800;
 
   /** Input of run_sensitivity_analysis. */
   public record Input(
@@ -74,21 +69,19 @@ public final class RunSensitivityAnalysisTool
 
   private final Simulations simulations;
   private final SimulationEngine engine;
-  private final JobRegistry registry;
   private final JobBackend backend;
+  private final JobSubmission submission;
   private final Duration defaultTimeout;
   private final int defaultRetries;
-  private final Clock clock;
 
   public RunSensitivityAnalysisTool(Simulations simulations, SimulationEngine engine, JobRegistry registry,
       JobBackend backend, Duration defaultTimeout, int defaultRetries, Clock clock) {
     this.simulations = simulations;
     this.engine = engine;
-    this.registry = registry;
     this.backend = backend;
+    this.submission = new JobSubmission(registry, backend, clock);
     this.defaultTimeout = defaultTimeout;
     this.defaultRetries = defaultRetries;
-    this.clock = clock;
   }
 
   @Override
@@ -106,14 +99,8 @@ public final class RunSensitivityAnalysisTool
       throw new ConflictException("Sensitivity analysis runs need JOB_BACKEND=thread: the queue workers of this"
           + " deployment run single simulations only");
     }
-    long timeoutSeconds = input.timeoutSeconds().orElse(defaultTimeout.toSeconds());
-    int retries = input.maxRetries().orElse(defaultRetries);
-    if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-      throw new InvalidInputException("timeoutSeconds must be 1-" + MAX_TIMEOUT_SECONDS);
-    }
-    if (retries < 0 || retries > 10) {
-      throw new InvalidInputException("maxRetries must be 0-10");
-    }
+    JobSubmission.Limits limits = JobSubmission.Limits.of(input.timeoutSeconds(), input.maxRetries(), defaultTimeout,
+        defaultRetries);
     StoredSimulation sim = simulations.get(input.simulationId(), input.revision());
     SensitivityJobRequest request = new SensitivityJobRequest(input.baseline().orElse(List.of()),
         input.parameterPaths().orElse(List.of()), input.numberOfSteps().orElse(SensitivityRequest.DEFAULT_STEPS),
@@ -122,23 +109,12 @@ public final class RunSensitivityAnalysisTool
         input.terminalPhase().map(TerminalPhaseFit::fromWireName).orElse(TerminalPhaseFit.ospDefault()));
     SensitivityPlan plan = new SensitivityPlanner(engine, ParameterPathMatcher::compile).plan(request.toRequest(sim.spec()));
 
-    String owner = context.principal().subject();
     String body = request.encode();
-    Optional<IdempotencyKey> key;
-    try {
-      key = input.idempotencyKey().or(context::idempotencyKey).map(k -> new IdempotencyKey(owner, k,
-          Sha256.hex("sensitivity|" + sim.id() + "|" + input.revision().map(String::valueOf).orElse("latest") + "|"
-              + timeoutSeconds + "|" + retries + "|" + body)));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage());
-    }
-    Job fresh = Job.queued(JobId.random(), owner, sim.id(), sim.revision(), retries,
-        Duration.ofSeconds(timeoutSeconds), clock.instant());
-    Job stored = registry.createJob(fresh, key, new JobRequest(JobKind.SENSITIVITY, body));
-    boolean deduplicated = !stored.id().equals(fresh.id());
-    if (!deduplicated) {
-      backend.submit(stored.id(), stored.timeout(), Duration.ZERO);
-    }
+    JobSubmission.Submitted submitted = submission.submit(context, input.idempotencyKey(), "sensitivity|" + sim.id()
+        + "|" + input.revision().map(String::valueOf).orElse("latest") + "|" + limits.timeoutSeconds() + "|"
+        + limits.retries() + "|" + body, sim, limits, Optional.of(new JobRequest(JobKind.SENSITIVITY, body)));
+    Job stored = submitted.job();
+    boolean deduplicated = submitted.deduplicated();
     List<String> paths = plan.parameters().stream().map(p -> p.path()).toList();
     return new Output(stored.id().value(), stored.state().wireName(), sim.id().value(), stored.revision(), paths,
         plan.runs(), stored.createdAt(), stored.timeout().toSeconds(), deduplicated,

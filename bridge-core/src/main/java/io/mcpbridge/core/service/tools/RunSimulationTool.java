@@ -1,12 +1,8 @@
 package io.mcpbridge.core.service.tools;
 
-import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Description;
-import io.mcpbridge.core.model.IdempotencyKey;
 import io.mcpbridge.core.model.Job;
-import io.mcpbridge.core.model.JobId;
 import io.mcpbridge.core.model.Role;
-import io.mcpbridge.core.model.Sha256;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobMetrics;
@@ -22,7 +18,6 @@ import java.util.Optional;
 
 /** {@code run_simulation}: queue a run of a simulation revision as a durable job; returns at once. */
 public final class RunSimulationTool implements Tool<RunSimulationTool.Input, RunSimulationTool.Output> {
-  private static final long MAX_TIMEOUT_SECONDS = 604_800;
 
   /** Input of run_simulation. */
   public record Input(
@@ -45,11 +40,9 @@ public final class RunSimulationTool implements Tool<RunSimulationTool.Input, Ru
       @Description("Where to follow the job: GET this path for server-sent events.") String eventsPath) {}
 
   private final Simulations simulations;
-  private final JobRegistry registry;
-  private final JobBackend backend;
+  private final JobSubmission submission;
   private final Duration defaultTimeout;
   private final int defaultRetries;
-  private final Clock clock;
   private final JobMetrics metrics;
 
   public RunSimulationTool(Simulations simulations, JobRegistry registry, JobBackend backend,
@@ -62,11 +55,9 @@ public final class RunSimulationTool implements Tool<RunSimulationTool.Input, Ru
       Duration defaultTimeout, int defaultRetries, JobMetrics metrics, Clock clock) {
     this.metrics = metrics;
     this.simulations = simulations;
-    this.registry = registry;
-    this.backend = backend;
+    this.submission = new JobSubmission(registry, backend, clock);
     this.defaultTimeout = defaultTimeout;
     this.defaultRetries = defaultRetries;
-    this.clock = clock;
   }
 
   @Override
@@ -79,32 +70,17 @@ public final class RunSimulationTool implements Tool<RunSimulationTool.Input, Ru
 
   @Override
   public Output call(Input input, ToolContext context) {
-    long timeoutSeconds = input.timeoutSeconds().orElse(defaultTimeout.toSeconds());
-    int retries = input.maxRetries().orElse(defaultRetries);
-    if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-      throw new InvalidInputException("timeoutSeconds must be 1-" + MAX_TIMEOUT_SECONDS);
-    }
-    if (retries < 0 || retries > 10) {
-      throw new InvalidInputException("maxRetries must be 0-10");
-    }
+    JobSubmission.Limits limits = JobSubmission.Limits.of(input.timeoutSeconds(), input.maxRetries(), defaultTimeout,
+        defaultRetries);
     StoredSimulation sim = simulations.get(input.simulationId(), input.revision());
-    String owner = context.principal().subject();
-    Optional<String> keyText = input.idempotencyKey().or(context::idempotencyKey);
-    Optional<IdempotencyKey> key;
-    try {
-      key = keyText.map(k -> new IdempotencyKey(owner, k,
-          // The arguments as sent, not as resolved: "latest" stays "latest", so a retry of the same
-          // request after someone set a parameter still finds its job instead of a conflict.
-          digest(sim.id() + "|" + input.revision().map(String::valueOf).orElse("latest") + "|" + timeoutSeconds + "|" + retries)));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage());
-    }
-    Job fresh = Job.queued(JobId.random(), owner, sim.id(), sim.revision(), retries,
-        Duration.ofSeconds(timeoutSeconds), clock.instant());
-    Job stored = registry.createJob(fresh, key);
-    boolean deduplicated = !stored.id().equals(fresh.id());
+    // The arguments as sent, not as resolved: "latest" stays "latest", so a retry of the same
+    // request after someone set a parameter still finds its job instead of a conflict.
+    JobSubmission.Submitted submitted = submission.submit(context, input.idempotencyKey(),
+        sim.id() + "|" + input.revision().map(String::valueOf).orElse("latest") + "|" + limits.timeoutSeconds() + "|"
+            + limits.retries(), sim, limits, Optional.empty());
+    Job stored = submitted.job();
+    boolean deduplicated = submitted.deduplicated();
     if (!deduplicated) {
-      backend.submit(stored.id(), stored.timeout(), Duration.ZERO);
       metrics.submitted();
     }
     return new Output(stored.id().value(), stored.state().wireName(), sim.id().value(), stored.revision(),
@@ -112,8 +88,5 @@ public final class RunSimulationTool implements Tool<RunSimulationTool.Input, Ru
         "/jobs/" + stored.id().value() + "/events");
   }
 
-  static String digest(String text) {
-    return Sha256.hex(text);
-  }
 
 }
