@@ -99,7 +99,7 @@ public final class BridgeTools {
         new GetJobStatusTool(registry),
         new CancelJobTool(registry, backend, clock),
         new GetSimulationResultsTool(registry, units),
-        new CalculatePkParametersTool(registry, units),
+        new CalculatePkParametersTool(registry, units, simulations),
         new RunSensitivityAnalysisTool(simulations, engine, registry, backend, defaultTimeout, defaultRetries, clock),
         new GetSensitivityResultsTool(registry));
   }

@@ -1,12 +1,15 @@
 package io.mcpbridge.core.service.tools;
 
+import io.mcpbridge.core.error.InteropException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.error.NotFoundException;
 import io.mcpbridge.core.model.Description;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.StoredResult;
+import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.model.TimeSeries;
+import io.mcpbridge.core.pk.ApplicationInfusion;
 import io.mcpbridge.core.pk.DosingInterval;
 import io.mcpbridge.core.pk.LambdaZSelection;
 import io.mcpbridge.core.pk.LambdaZWindow;
@@ -16,6 +19,7 @@ import io.mcpbridge.core.pk.PkParameterCalculator;
 import io.mcpbridge.core.pk.PkParameterValue;
 import io.mcpbridge.core.pk.TerminalPhaseFit;
 import io.mcpbridge.core.port.JobRegistry;
+import io.mcpbridge.core.service.Simulations;
 import io.mcpbridge.core.service.Tool;
 import io.mcpbridge.core.port.ToolContext;
 import io.mcpbridge.core.port.ToolDescriptor;
@@ -40,7 +44,9 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       @Description("Inline series: values (with times), in valueUnit.") Optional<double[]> values,
       @Description("Unit of inline values; default µmol/l.") Optional<String> valueUnit,
       @Description("Total drug mass per body weight in µmol/kg; enables CL, Vss, Vd and the _norm values.") Optional<Double> dosePerBodyWeight,
-      @Description("Infusion time in minutes (single dosing): MRT is corrected by half of it.") Optional<Double> infusionTime,
+      @Description("Infusion time in minutes (single dosing): MRT is corrected by half of it. Default for a stored result: "
+          + "the infusion time of the model's application when it has exactly one (PK-Sim/MoBi layout), as OSP does.")
+          Optional<Double> infusionTime,
       @Description("Dosing intervals for multiple dosing, in minutes, with their dose per body weight.") Optional<List<DosingInterval>> dosingIntervals,
       @Description("Terminal-phase rule for lambda_z: last-two-points (default; what PK-Sim and ospsuite output), "
           + "regression (least squares over the window; reproduces the values printed in OSP's PK-calculator specifications) "
@@ -85,11 +91,20 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
   private final JobRegistry registry;
   private final PkParameterCalculator calculator;
   private final UnitCatalog units;
+  /** The models behind stored results, for OSP's options derived from the applications; may be null. */
+  private final Simulations simulations;
 
+  /** Without access to models: the infusion time is only what the caller gives. */
   public CalculatePkParametersTool(JobRegistry registry, UnitCatalog units) {
+    this(registry, units, null);
+  }
+
+  /** With access to the models behind stored results (their applications give the default infusion time). */
+  public CalculatePkParametersTool(JobRegistry registry, UnitCatalog units, Simulations simulations) {
     this.registry = registry;
     this.units = units;
     this.calculator = new PkParameterCalculator(units);
+    this.simulations = simulations;
   }
 
   @Override
@@ -138,6 +153,9 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       }
       // Engine results are float32 like OSP's; PK is computed from the same numbers OSP would see.
       PkOptions engineOptions = options.withFloat32Inputs(true);
+      if (input.infusionTime().isEmpty() && input.dosingIntervals().isEmpty()) {
+        engineOptions = modelInfusionTime(stored).map(engineOptions::withInfusionTime).orElse(engineOptions);
+      }
       for (TimeSeries s : series) {
         put(s.path(), calculator.calculate(r.times(), s, engineOptions), modes, out, windows);
       }
@@ -153,6 +171,23 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
     }
     boolean bestFit = options.terminalPhaseFit() == TerminalPhaseFit.BEST_FIT;
     return new Output(input.resultsId(), modes, out, bestFit ? Optional.of(windows) : Optional.empty());
+  }
+
+  /**
+   * The infusion time of the only application of the model behind a stored result (after the
+   * simulation's overrides); empty without model access, or when the simulation or its model is
+   * no longer available — then MRT is reported without the correction, as for a bolus.
+   */
+  private Optional<Double> modelInfusionTime(StoredResult stored) {
+    if (simulations == null) {
+      return Optional.empty();
+    }
+    try {
+      StoredSimulation simulation = simulations.get(stored.simulationId().value(), Optional.of(stored.revision()));
+      return ApplicationInfusion.of(simulations.model(simulation).quantities(), q -> simulations.valueOf(simulation, q));
+    } catch (NotFoundException | InteropException | InvalidInputException unavailable) {
+      return Optional.empty();
+    }
   }
 
   private static void requireAscendingFiniteTimes(double[] times) {
