@@ -6,7 +6,7 @@ package io.mcpbridge.core.model;
  * @param absTol absolute tolerance (per scaled variable)
  * @param relTol relative tolerance
  * @param useJacobian use the exact Jacobian (otherwise difference quotients)
- * @param h0 initial step size in minutes
+ * @param h0 initial step size in minutes; 0 lets the integrator estimate the first step (CVODE's rule)
  * @param hMin minimum step size in minutes (0 = none)
  * @param hMax maximum step size in minutes
  * @param mxStep maximum number of steps between two output points
@@ -25,8 +25,8 @@ public record SolverSettings(
     if (!(absTol > 0) || !(relTol > 0)) {
       throw new IllegalArgumentException("tolerances must be positive");
     }
-    if (!(h0 > 0) || !(hMin >= 0) || !(hMax > 0) || mxStep <= 0) {
-      throw new IllegalArgumentException("step settings must be positive");
+    if (!(h0 >= 0) || Double.isInfinite(h0) || !(hMin >= 0) || !(hMax > 0) || mxStep <= 0) {
+      throw new IllegalArgumentException("step settings must be positive (H0 may be 0: estimated)");
     }
   }
 

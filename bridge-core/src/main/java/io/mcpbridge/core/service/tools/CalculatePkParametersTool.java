@@ -49,7 +49,8 @@ public final class CalculatePkParametersTool implements Tool<CalculatePkParamete
       @Description("Inline series: values (with times), in valueUnit.") Optional<double[]> values,
       @Description("Unit of inline values; default µmol/l.") Optional<String> valueUnit,
       @Description("Total drug mass per body weight in µmol/kg; enables CL, Vss, Vd and the _norm values.") Optional<Double> dosePerBodyWeight,
-      @Description("Infusion time in minutes (single dosing): MRT is corrected by half of it.") Optional<Double> infusionTime,
+      @Description("Infusion time in minutes (single dosing): MRT is corrected by half of it. Default for a stored result: "
+          + "the infusion time of the simulation's application when it has exactly one, as OSP does.") Optional<Double> infusionTime,
       @Description("Dosing intervals in minutes with their dose per body weight (µmol/kg); two or more select multiple dosing. "
           + "For a resultsId they default to the simulation's applications (one interval per application start, the last "
           + "ending at the last sample).") Optional<List<DosingInterval>> dosingIntervals,

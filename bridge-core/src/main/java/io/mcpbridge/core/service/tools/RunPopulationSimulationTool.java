@@ -10,6 +10,7 @@ import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.Role;
 import io.mcpbridge.core.model.Sha256;
 import io.mcpbridge.core.model.StoredSimulation;
+import io.mcpbridge.core.pk.ApplicationInfusion;
 import io.mcpbridge.core.population.Population;
 import io.mcpbridge.core.population.PopulationCsvReader;
 import io.mcpbridge.core.population.PopulationFile;
@@ -54,7 +55,8 @@ public final class RunPopulationSimulationTool
       @Description("Also sample the model's own distributed parameters by percentile.") Optional<Boolean> sampleDeclared,
       @Description("Percentiles of the aggregates in %; default 5, 25, 50, 75, 95.") Optional<List<Double>> percentiles,
       @Description("Total drug mass per body weight in µmol/kg for the per-individual PK (enables CL, Vss, Vd, _norm).") Optional<Double> dosePerBodyWeight,
-      @Description("Infusion time in minutes for the per-individual PK.") Optional<Double> infusionTime,
+      @Description("Infusion time in minutes for the per-individual PK; default: that of the model's "
+          + "application when it has exactly one.") Optional<Double> infusionTime,
       @Description("Time limit of one attempt in seconds; default JOB_TIMEOUT_SECONDS.") Optional<Long> timeoutSeconds,
       @Description("Client key making the submission idempotent for this caller.") Optional<String> idempotencyKey) {}
 
@@ -161,8 +163,11 @@ public final class RunPopulationSimulationTool
     }
     Job fresh = Job.queued(JobId.random(), owner, sim.id(), sim.revision(), 0, Duration.ofSeconds(timeoutSeconds),
         clock.instant());
+    // OSP takes the infusion time of the model's (single) application when the caller gives none.
+    Optional<Double> infusionTime = input.infusionTime()
+        .or(() -> ApplicationInfusion.of(model.quantities(), q -> simulations.valueOf(sim, q)));
     store.save(fresh.id(), population, new PopulationJobSettings(probabilities, input.dosePerBodyWeight(),
-        input.infusionTime()), model);
+        infusionTime), model);
     Job stored;
     try {
       stored = registry.createJob(fresh, key);

@@ -12,7 +12,7 @@ import java.util.Objects;
  * and order selection heuristics.
  *
  * <p>It is driven the way OSP drives CVODES: {@link #reset} at the start and after every event that
- * changes the state (order 1, step h0), then {@link #integrateTo} for each output time, which steps
+ * changes the state (order 1, step h0, or CVODE's own estimate of the first step when h0 = 0), then {@link #integrateTo} for each output time, which steps
  * past the output time and interpolates back from the history (the integration is never stopped at
  * an output time).
  *
@@ -47,6 +47,10 @@ public final class BdfIntegrator {
   private final double[] tau;
 
   private boolean initialised;
+  /** h0 = 0: reset has run, the first step waits for the next target time (CVODE's estimate). */
+  private boolean pending;
+  private double[] pendingState;
+  private double[] pendingDerivative;
   private double tn;
   private int q;
   private int qPrime;
@@ -93,15 +97,35 @@ public final class BdfIntegrator {
   }
 
   /**
-   * (Re-)initialises the integrator at time t with state y: order 1, step h0 (bounded by hMin and
-   * hMax), a fresh history built from y and f(t, y). Counters in {@link #statistics()} keep running.
+   * (Re-)initialises the integrator at time t with state y: order 1, a fresh history built from y
+   * and f(t, y), and step h0 bounded by hMin and hMax. With h0 = 0 the first step is estimated as
+   * CVODE does ({@link InitialStepEstimator}), which needs the next target time: the estimate is
+   * made by the next {@link #integrateTo} that has to step. Counters in {@link #statistics()} keep
+   * running.
    */
   public void reset(double t, double[] y) {
     if (y.length != n) {
       throw new IllegalArgumentException("state has " + y.length + " entries for " + n + " unknowns");
     }
     newton.evaluateRhs(t, y, scratch);
-    double step = h0;
+    tn = t;
+    initialised = true;
+    if (h0 > 0) {
+      start(y, scratch, h0);
+      return;
+    }
+    if (pendingState == null) {
+      pendingState = new double[n];
+      pendingDerivative = new double[n];
+    }
+    System.arraycopy(y, 0, pendingState, 0, n);
+    System.arraycopy(scratch, 0, pendingDerivative, 0, n);
+    pending = true;
+  }
+
+  /** Starts the history at (tn, y) with derivative f and a first step bounded by hMin and hMax. */
+  private void start(double[] y, double[] f, double firstStep) {
+    double step = firstStep;
     double ratioToMax = Math.abs(step) * hMaxInverse;
     if (ratioToMax > 1.0) {
       step /= ratioToMax;
@@ -110,11 +134,10 @@ public final class BdfIntegrator {
       step *= hMin / Math.abs(step);
     }
     for (int i = 0; i < n; i++) {
-      scratch[i] *= step;
+      scratch[i] = f[i] * step;
     }
     history.start(y, scratch);
     Arrays.fill(tau, 0.0);
-    tn = t;
     h = step;
     hPrime = step;
     eta = 1.0;
@@ -126,7 +149,7 @@ public final class BdfIntegrator {
     savedHigherOrderRatio = 0.0;
     hUsed = 0.0;
     newton.restart();
-    initialised = true;
+    pending = false;
   }
 
   /**
@@ -145,6 +168,19 @@ public final class BdfIntegrator {
       throw new IllegalStateException("reset(t, y) must be called first");
     }
     Objects.requireNonNull(monitor, "monitor");
+    if (pending) {
+      if (tOut < tn) {
+        throw new IllegalArgumentException("t = " + tOut + " lies before the start " + tn);
+      }
+      if (tOut == tn) {
+        System.arraycopy(pendingState, 0, yOut, 0, n);
+        return;
+      }
+      WeightedNorm.computeWeights(pendingState, relTol, absTol, weights);
+      double estimate = new InitialStepEstimator(newton, weights, scratch)
+          .estimate(tn, tOut, pendingState, pendingDerivative);
+      start(pendingState, pendingDerivative, estimate);
+    }
     if (tOut <= tn) {
       interpolate(tOut, yOut);
       return;
@@ -155,7 +191,7 @@ public final class BdfIntegrator {
       WeightedNorm.computeWeights(history.row(0), relTol, absTol, weights);
       if (taken >= maxSteps) {
         throw new SolverException(
-            "maximum number of steps (" + maxSteps + ") reached before t = " + tOut, tn);
+            "maximum number of steps (" + maxSteps + ", solver option MxStep) reached before t = " + tOut, tn);
       }
       if (tn + h == tn) {
         throw new SolverException("step size " + h + " is below the rounding level of t", tn);

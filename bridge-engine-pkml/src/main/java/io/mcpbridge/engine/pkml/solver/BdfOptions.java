@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param relTol scalar relative tolerance
  * @param absTol absolute tolerance per unknown (already multiplied by its scale divisor)
- * @param h0 initial step size (after every re-initialisation)
+ * @param h0 initial step size (after every re-initialisation); 0 = estimated as CVODE does
  * @param hMin minimum step size (0 = none)
  * @param hMax maximum step size
  * @param maxSteps maximum number of internal steps per {@code integrateTo} call
@@ -25,7 +25,7 @@ public record BdfOptions(
         throw new IllegalArgumentException("every absTol must be positive");
       }
     }
-    if (!(h0 > 0) || !(hMin >= 0) || !(hMax > 0) || hMin > hMax || maxSteps <= 0) {
+    if (!(h0 >= 0) || Double.isInfinite(h0) || !(hMin >= 0) || !(hMax > 0) || hMin > hMax || maxSteps <= 0) {
       throw new IllegalArgumentException("invalid step settings");
     }
     if (maxOrder < 1 || maxOrder > 5) {

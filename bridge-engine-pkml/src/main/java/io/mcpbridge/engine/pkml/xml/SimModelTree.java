@@ -309,10 +309,6 @@ final class SimModelTree {
             + ", which is not a parameter");
       }
       String value = p.attribute("value");
-      if (option.equals("H0") && value != null && XmlCursor.number(value, "solver option H0") == 0) {
-        throw new ModelDefinitionException("solver option H0 is 0, which asks the kernel's CVODE to estimate the"
-            + " first step itself; this engine needs an explicit initial step (H0 > 0)");
-      }
       solver.put(name, new ParameterSpec(name,
           value == null ? Double.NaN : XmlCursor.number(value, "solver option " + option),
           p.attribute("formula"), value != null));

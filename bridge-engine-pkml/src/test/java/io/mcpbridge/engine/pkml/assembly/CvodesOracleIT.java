@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The engine's BDF integrator against SUNDIALS CVODES on the same assembled right-hand side and exact
@@ -205,6 +207,41 @@ class CvodesOracleIT {
     assertThat(steps.oursSteps()).isEqualTo(steps.cvodesSteps());
     assertThat(steps.identicalPrefix()).isEqualTo(steps.cvodesSteps());
     assertThat(outputs).isLessThanOrEqualTo(1e-9);
+    assertSameSolverWork(ours, reference);
+  }
+
+  /** The model's settings with H0 = 0: both integrators estimate the first step themselves. */
+  private static BdfOptions estimatedFirstStep(BdfOptions o) {
+    return new BdfOptions(o.relTol(), o.absTol(), 0.0, o.hMin(), o.hMax(), o.maxSteps(), o.maxOrder());
+  }
+
+  /**
+   * H0 = 0 (CVODE estimates the first step from a difference-quotient estimate of y'' towards the
+   * first time point): on case A and on the PK-Sim IV bolus model the step sequences must still be
+   * identical to CVODES' from the very first step, with the same solver work and the same solution
+   * tolerances as with the files' own H0. The first step differs from the files' H0 by orders of
+   * magnitude, so a wrong estimate shows at step 1.
+   */
+  @ParameterizedTest
+  @CsvSource({"esqlabsR_simple.pkml, 1e-7", "extra_no_reference_numbers/pksim_simple_simulation.pkml, 1e-9"})
+  void estimatedFirstStepAgreesWithCvodesStepForStep(String model, double tolerance) throws IOException {
+    Prepared file = prepare(model);
+    Prepared p = new Prepared(file.name() + " with H0 = 0", file.model(), file.system(),
+        estimatedFirstStep(file.options()), file.y0(), file.times(), file.states(), file.outputTimes());
+    Trajectory reference = cvodes.run(p.system(), p.options(), p.y0(), p.times());
+    Trajectory ours = BdfDriver.run(p.system(), p.options(), p.y0(), p.times());
+    Agreement steps = compareSteps(ours, reference);
+    double outputs = maxRelativeDifference(ours, reference);
+    report(p, ours, reference, steps, outputs);
+    System.out.printf("  first step: engine %.6g, CVODES %.6g (the file's H0: %.3g)%n", ours.steps().get(0).h(),
+        reference.steps().get(0).h(), file.options().h0());
+    assertThat(Math.abs(ours.steps().get(0).h() - reference.steps().get(0).h()))
+        .as("first step").isLessThanOrEqualTo(1e-12 * Math.abs(reference.steps().get(0).h()));
+    assertThat(reference.steps().get(0).h()).as("the estimate is not the file's H0")
+        .isNotCloseTo(file.options().h0(), org.assertj.core.data.Percentage.withPercentage(50));
+    assertThat(steps.oursSteps()).isEqualTo(steps.cvodesSteps());
+    assertThat(steps.identicalPrefix()).isEqualTo(steps.cvodesSteps());
+    assertThat(outputs).isLessThanOrEqualTo(tolerance);
     assertSameSolverWork(ours, reference);
   }
 }

@@ -262,7 +262,7 @@ class BdfIntegratorTest {
     integrator.reset(0.0, new double[] {1.0});
     assertThatThrownBy(() -> integrator.integrateTo(100.0, new double[1], StepMonitor.NONE))
         .isInstanceOf(SolverException.class)
-        .hasMessageContaining("maximum number of steps (5)")
+        .hasMessageContaining("maximum number of steps (5, solver option MxStep)")
         .satisfies(e -> {
           SolverException se = (SolverException) e;
           assertThat(se.time()).isEqualTo(integrator.currentTime()).isGreaterThan(0.0).isLessThan(100.0);
@@ -369,5 +369,41 @@ class BdfIntegratorTest {
     });
     assertThat(largest[0]).isLessThanOrEqualTo(hMax * (1 + 1e-12));
     assertThat(integrator.statistics().lastStepSize()).isCloseTo(hMax, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  /**
+   * H0 = 0 on y' = −y, y(0) = 1 (RelTol 1e-4, AbsTol 1e-8) towards t = 10: y'' = 1 exactly, so the
+   * weighted norm of the difference quotient is w = 1/(1e-4 + 1e-8), CVODE's proposal √(2/w) is
+   * accepted on the second pass and half of it is the first step, well inside the bounds (lower
+   * 100·ε·10, upper min(0.1·10, (0.1 + 1/w)/1)).
+   */
+  @Test
+  void estimatesTheFirstStepAsCvodeWhenH0IsZero() {
+    BdfIntegrator integrator = new BdfIntegrator(new Decay(1.0),
+        new BdfOptions(1e-4, new double[] {1e-8}, 0.0, 0.0, 1e300, 10_000, 5));
+    integrator.reset(0.0, new double[] {1.0});
+    double[] out = new double[1];
+    integrator.integrateTo(0.0, out, StepMonitor.NONE);
+    assertThat(out[0]).as("the start, before any step").isEqualTo(1.0);
+    assertThat(integrator.statistics().steps()).isZero();
+    List<Double> firstStep = new ArrayList<>();
+    integrator.integrateTo(10.0, out, t -> {
+      if (firstStep.isEmpty()) {
+        firstStep.add(integrator.statistics().lastStepSize());
+      }
+    });
+    double w = 1.0 / (1e-4 + 1e-8);
+    assertThat(firstStep.get(0)).isCloseTo(0.5 * Math.sqrt(2.0 / w), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(out[0]).isCloseTo(Math.exp(-10.0), org.assertj.core.data.Offset.offset(1e-5));
+  }
+
+  /** H0 = 0 with the first target within rounding of the start: CVODE's "too close" error. */
+  @Test
+  void refusesAnEstimateTowardsATimeWithinRoundingOfTheStart() {
+    BdfIntegrator integrator = new BdfIntegrator(new Decay(1.0),
+        new BdfOptions(1e-4, new double[] {1e-8}, 0.0, 0.0, 1e300, 10_000, 5));
+    integrator.reset(1.0, new double[] {1.0});
+    assertThatThrownBy(() -> integrator.integrateTo(Math.nextUp(1.0), new double[1], StepMonitor.NONE))
+        .isInstanceOf(SolverException.class).hasMessageContaining("too close");
   }
 }
