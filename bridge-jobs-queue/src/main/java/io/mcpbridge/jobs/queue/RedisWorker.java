@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Broker outages: every loop retries with backoff up to 5 s; lettuce reconnects.
  * </ul>
  */
-public final class RedisWorker implements AutoCloseable {
+public final class RedisWorker implements QueueWorker {
   private static final Logger LOG = LoggerFactory.getLogger(RedisWorker.class);
 
   private final RedisBroker broker;
@@ -123,22 +123,22 @@ public final class RedisWorker implements AutoCloseable {
     return worker;
   }
 
-  /** This worker's id. */
+  @Override
   public String id() {
     return workerId;
   }
 
-  /** Attempts running now. */
+  @Override
   public int runningAttempts() {
     return running.size();
   }
 
-  /** True if the broker answered within the last lease. */
+  @Override
   public boolean brokerReachable() {
     return Duration.between(lastBrokerContact, Instant.now()).compareTo(settings.lease()) < 0;
   }
 
-  /** True once {@link #close} began. */
+  @Override
   public boolean stopping() {
     return stopping.get();
   }
