@@ -38,7 +38,8 @@ import io.mcpbridge.core.service.ToolInvoker;
 import io.mcpbridge.core.units.UnitCatalog;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
-import io.mcpbridge.jobs.queue.RedisJobBackend;
+import io.mcpbridge.jobs.queue.QueueJobBackend;
+import io.mcpbridge.jobs.queue.Queues;
 import io.mcpbridge.jobs.thread.ThreadJobBackend;
 import io.mcpbridge.mcp.BridgeJson;
 import io.mcpbridge.mcp.BridgeMcp;
@@ -112,7 +113,7 @@ final class BridgeRuntime implements AutoCloseable {
     backend.start(new JobRunner(registry, engine, backend, notifier, audit, jobMetrics, engineMetrics, clock, List.of(
         new PopulationJobWork(populations, engine, UnitCatalog.standard(), config.jobs().workerThreads()))));
     jobMetrics.observe(state -> registry.jobsInStates(java.util.Set.of(state)).size());
-    if (backend instanceof RedisJobBackend queue) {
+    if (backend instanceof QueueJobBackend queue) {
       // Workers in other processes may still run this registry's jobs: the reconciler, not a
       // restart recovery, decides what was lost.
       JobReportRecorder recorder = new JobReportRecorder(registry, backend, notifier, audit, clock);
@@ -126,7 +127,7 @@ final class BridgeRuntime implements AutoCloseable {
             recovered.resubmitted(), recovered.requeued(), recovered.failed());
       }
     }
-    this.health = backend instanceof RedisJobBackend queue ? java.util.List.of(queue) : java.util.List.of();
+    this.health = backend instanceof QueueJobBackend queue ? java.util.List.of(queue) : java.util.List.of();
     this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), config.audit().readEvents(), requestMetrics,
         clock);
     this.tokenVerifier = tokenVerifier(config.auth(), config, clock);
@@ -176,7 +177,7 @@ final class BridgeRuntime implements AutoCloseable {
     if (config.jobs().backend() == JobSettings.Backend.QUEUE && !config.jobs().eager()) {
       // One consumer name for the API (one process owns a registry): a restarted API reads the
       // reports its predecessor received but had not recorded.
-      return RedisJobBackend.connect(QueueWiring.settings(config), new RegistryJobMessages(registry), clock, "api");
+      return Queues.connectBackend(QueueWiring.settings(config), new RegistryJobMessages(registry), clock, "api");
     }
     // JOB_EAGER=true (tests only; refused in staging/production): queue jobs run in this process.
     return ThreadJobBackend.from(config.jobs(), clock);

@@ -7,7 +7,8 @@ import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.service.WorkerJobExecutor;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
-import io.mcpbridge.jobs.queue.RedisWorker;
+import io.mcpbridge.jobs.queue.QueueWorker;
+import io.mcpbridge.jobs.queue.Queues;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +50,7 @@ final class WorkerCommand implements Callable<Integer> {
     PkmlSimulationEngine engine = new PkmlSimulationEngine(
         new PkmlEngineSettings(config.models().maxModelBytes(), CACHED_MODELS));
     ModelAccess models = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
-    RedisWorker worker = RedisWorker.start(QueueWiring.settings(config), new WorkerJobExecutor(models, engine, id, clock),
+    QueueWorker worker = Queues.startWorker(QueueWiring.settings(config), new WorkerJobExecutor(models, engine, id, clock),
         clock, id, threads);
     WorkerHealth health;
     try {

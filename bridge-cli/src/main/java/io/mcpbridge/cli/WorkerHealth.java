@@ -1,7 +1,7 @@
 package io.mcpbridge.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import io.mcpbridge.jobs.queue.RedisWorker;
+import io.mcpbridge.jobs.queue.QueueWorker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -20,7 +20,7 @@ final class WorkerHealth implements AutoCloseable {
     this.server = server;
   }
 
-  static WorkerHealth start(String host, int port, RedisWorker worker) throws IOException {
+  static WorkerHealth start(String host, int port, QueueWorker worker) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
     server.createContext("/health", exchange -> {
       try (exchange) {

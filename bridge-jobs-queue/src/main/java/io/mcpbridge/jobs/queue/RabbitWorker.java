@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,12 +89,13 @@ public final class RabbitWorker implements QueueWorker {
   /** A message being run. */
   private static final class Attempt {
     final JobMessage message;
-    final AtomicLong deliveryTag;
+    /** Deliveries this attempt answers for: the first, and any the broker gave back to us meanwhile. */
+    final List<Long> deliveryTags = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicBoolean cancelled = new AtomicBoolean();
 
     Attempt(JobMessage message, long deliveryTag) {
       this.message = message;
-      this.deliveryTag = new AtomicLong(deliveryTag);
+      this.deliveryTags.add(deliveryTag);
     }
   }
 
@@ -170,7 +170,14 @@ public final class RabbitWorker implements QueueWorker {
     return stopping.get();
   }
 
+  /**
+   * Reads the control stream from its beginning, and returns once it caught up: it appends a
+   * marker of its own and waits to read it back, so every cancellation published before this
+   * worker started is known before it takes its first job.
+   */
   private void readControl() throws IOException {
+    String marker = "hello:" + workerId + ":" + UUID.randomUUID();
+    java.util.concurrent.CountDownLatch caughtUp = new java.util.concurrent.CountDownLatch(1);
     controlChannel = broker.channel();
     controlChannel.basicQos(CONTROL_PREFETCH);
     controlChannel.basicConsume(topology.control(), false, Map.of("x-stream-offset", "first"),
@@ -181,10 +188,23 @@ public final class RabbitWorker implements QueueWorker {
             String record = new String(body, StandardCharsets.UTF_8);
             if (record.startsWith("cancel:")) {
               cancelled(record.substring("cancel:".length()));
+            } else if (record.equals(marker)) {
+              caughtUp.countDown();
             }
             getChannel().basicAck(envelope.getDeliveryTag(), false);
           }
         });
+    broker.publishConfirmed("join the control stream", ch -> {
+      ch.basicPublish("", topology.control(), persistent(), marker.getBytes(StandardCharsets.UTF_8));
+      return null;
+    });
+    try {
+      if (!caughtUp.await(settings.commandTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+        LOG.warn("worker {}: the control stream was not read to its end in time; starting anyway", workerId);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void cancelled(String jobId) {
@@ -246,9 +266,9 @@ public final class RabbitWorker implements QueueWorker {
     Attempt attempt = new Attempt(message, tag);
     Attempt earlier = running.putIfAbsent(key, attempt);
     if (earlier != null) {
-      // Our connection was lost and the broker gave the message back to us: the attempt still runs
-      // here, and acknowledges this delivery when it ends.
-      earlier.deliveryTag.set(tag);
+      // The same attempt again while it runs here (our connection was lost and the broker gave the
+      // message back to us, or a duplicate): it is acknowledged with the running attempt.
+      earlier.deliveryTags.add(tag);
       return;
     }
     run(key, attempt);
@@ -280,12 +300,12 @@ public final class RabbitWorker implements QueueWorker {
     }
     boolean handedBack = handingBack && attempt.cancelled.get() && !cancelled.containsKey(message.jobId().value());
     if (handedBack || finals.isEmpty()) {
-      reject(attempt.deliveryTag.get());
+      attempt.deliveryTags.forEach(this::reject);
       LOG.info("worker {}: handed job {} back to the queue", workerId, message.jobId());
       return;
     }
     report(finals.get(0));
-    ack(attempt.deliveryTag.get());
+    attempt.deliveryTags.forEach(this::ack);
   }
 
   private static long deliveries(AMQP.BasicProperties props) {

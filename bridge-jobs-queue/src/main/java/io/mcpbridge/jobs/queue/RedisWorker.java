@@ -73,6 +73,7 @@ public final class RedisWorker implements QueueWorker {
   private final Map<String, Attempt> running = new ConcurrentHashMap<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile boolean handingBack;
+  private volatile boolean abandoned;
   private volatile Instant lastBrokerContact = Instant.EPOCH;
   private Thread heartbeat;
 
@@ -261,6 +262,9 @@ public final class RedisWorker implements QueueWorker {
     } finally {
       running.remove(entry.getId());
     }
+    if (abandoned) {
+      return;
+    }
     boolean handedBack = handingBack && attempt.cancelled.get() && redis.exists(keys.cancel(message.jobId())) == 0;
     if (handedBack || finals.isEmpty()) {
       redis.del(keys.lease(message.jobId()));
@@ -317,7 +321,7 @@ public final class RedisWorker implements QueueWorker {
   private void heartbeatForever() {
     long renewEvery = settings.lease().toNanos() / 3;
     long nextRenewal = 0;
-    while (!stopping.get() || !running.isEmpty()) {
+    while (!abandoned && (!stopping.get() || !running.isEmpty())) {
       try {
         broker.call("heartbeat", redis -> {
           for (Attempt a : running.values()) {
@@ -363,9 +367,24 @@ public final class RedisWorker implements QueueWorker {
   }
 
   /**
-   * Stops taking work; running attempts may finish within the grace period, then are stopped and
-   * handed back to the queue. Returns when every thread ended.
+   * Stops at once, as if the process had been killed: running attempts are stopped without a final
+   * report, nothing is acknowledged, leases are left to expire, and the messages stay pending for
+   * another worker to take over.
    */
+  void abandon() {
+    abandoned = true;
+    stopping.set(true);
+    running.values().forEach(a -> a.cancelled.set(true));
+    for (Thread t : threads) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    broker.close();
+  }
+
   @Override
   public void close() {
     if (!stopping.compareAndSet(false, true)) {
