@@ -42,6 +42,11 @@ final class RabbitBroker implements AutoCloseable {
   private final Connection connection;
   private final Duration timeout;
   private final BlockingQueue<Channel> confirmChannels = new ArrayBlockingQueue<>(CONFIRM_CHANNELS);
+  /**
+   * The client re-declares queues, exchanges and bindings after a reconnection on the channel they
+   * were first declared on, so they are declared on this channel, which stays open.
+   */
+  private Channel topologyChannel;
 
   private RabbitBroker(Connection connection, RabbitTopology topology, Duration timeout) {
     this.connection = connection;
@@ -127,7 +132,8 @@ final class RabbitBroker implements AutoCloseable {
   }
 
   private void declareTopology() {
-    call("declare the queues", ch -> {
+    topologyChannel = channel();
+    declare("declare the queues", ch -> {
       ch.queueDeclare(topology.jobs(), true, false, false, topology.jobsArguments());
       ch.queueDeclare(topology.reports(), true, false, false, RabbitTopology.quorum());
       ch.exchangeDeclare(topology.deadLetterExchange(), BuiltinExchangeType.FANOUT, true);
@@ -137,6 +143,24 @@ final class RabbitBroker implements AutoCloseable {
       ch.exchangeDeclare(topology.heartbeats(), BuiltinExchangeType.FANOUT, false);
       return null;
     });
+  }
+
+  /**
+   * Declares on the long-lived topology channel, so that the client declares it again after a
+   * reconnection (a broker that lost its data gets the queues back).
+   */
+  synchronized <T> T declare(String what, ChannelWork<T> work) {
+    try {
+      if (!topologyChannel.isOpen()) {
+        topologyChannel = channel(); // a refused declaration closed it
+      }
+      return work.apply(topologyChannel);
+    } catch (IOException | TimeoutException | ShutdownSignalException e) {
+      throw unavailable(what, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(what, e);
+    }
   }
 
   /** Work on a channel of its own, closed afterwards. */
@@ -262,6 +286,7 @@ final class RabbitBroker implements AutoCloseable {
 
   @Override
   public void close() {
+    closeQuietly(topologyChannel);
     Channel c;
     while ((c = confirmChannels.poll()) != null) {
       closeQuietly(c);

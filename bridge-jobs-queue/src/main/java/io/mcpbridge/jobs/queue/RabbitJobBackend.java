@@ -157,8 +157,9 @@ public final class RabbitJobBackend implements QueueJobBackend {
       });
     } else {
       Duration bucket = RabbitTopology.bucket(delay);
+      broker.declare("declare the delay queue", ch -> ch.queueDeclare(topology.delay(bucket), true, false, false,
+          topology.delayArguments(bucket)));
       broker.publishConfirmed("submit job " + id, ch -> {
-        ch.queueDeclare(topology.delay(bucket), true, false, false, topology.delayArguments(bucket));
         ch.basicPublish("", topology.delay(bucket), props, wire);
         return null;
       });
@@ -214,7 +215,7 @@ public final class RabbitJobBackend implements QueueJobBackend {
   }
 
   private void declareEpoch() {
-    broker.call("declare the epoch marker", ch -> ch.queueDeclare(topology.epoch(), true, false, false, null));
+    broker.declare("declare the epoch marker", ch -> ch.queueDeclare(topology.epoch(), true, false, false, null));
   }
 
   private void listenToHeartbeats() {

@@ -230,6 +230,17 @@ public final class RedisWorker implements QueueWorker {
     }
     String lease = redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId),
         SetArgs.Builder.nx().px(settings.lease().toMillis()));
+    if (!"OK".equals(lease) && deliveries > 1) {
+      // Taken over from a worker that stopped renewing: its lease key expires within one lease.
+      // Wait for that instead of postponing, which would publish a new entry and lose the count
+      // of deliveries that makes a message that kills its workers end in the dead letters.
+      Long ttl = redis.pttl(keys.lease(message.jobId()));
+      if (ttl != null && ttl > 0 && ttl <= settings.lease().toMillis()) {
+        RedisJobBackend.sleep(Duration.ofMillis(ttl + 20));
+        lease = redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId),
+            SetArgs.Builder.nx().px(settings.lease().toMillis()));
+      }
+    }
     if (!"OK".equals(lease)) {
       // Another worker runs this job now: put the message back for later (half a lease), so the
       // two attempts never overlap and the wait does not count as a failed delivery.
