@@ -37,7 +37,7 @@ cleanup() {
   wait 2>/dev/null || true
   if [ "$BROKER" = rabbit ]; then
     rabbitmqctl -q list_queues name | grep "^$PREFIX\." | xargs -r -n1 rabbitmqctl -q delete_queue >/dev/null || true
-    rabbitmqctl -q list_exchanges name | grep "^$PREFIX\." | xargs -r -n1 -I{} rabbitmqctl -q eval \
+    rabbitmqctl -q list_exchanges name | grep "^$PREFIX\." | xargs -r -I{} rabbitmqctl -q eval \
       "rabbit_exchange:delete(rabbit_misc:r(<<\"/\">>, exchange, <<\"{}\">>), false, <<\"bench\">>)." >/dev/null 2>&1 || true
   else
     redis-cli --scan --pattern "$PREFIX:*" | xargs -r redis-cli del >/dev/null
@@ -101,4 +101,4 @@ lat = sorted((started[j] - queued[j]).total_seconds() * 1000 for j in started)
 p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))]
 print(f"submit->start ms: p50 {p(0.50):.1f}  p99 {p(0.99):.1f}  (n={len(lat)})")
 '
-python3 -c "n=$N; d=$END-$START; print(f'backend $BACKEND, workers $WORKERS, model $MODEL: {n} jobs in {d:.2f} s = {n/d:.1f} jobs/s')"
+python3 -c "n=$N; d=$END-$START; print(f'backend $BACKEND (broker $BROKER), workers $WORKERS, model $MODEL: {n} jobs in {d:.2f} s = {n/d:.1f} jobs/s')"

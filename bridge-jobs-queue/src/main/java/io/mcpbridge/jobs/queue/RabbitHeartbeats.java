@@ -39,6 +39,9 @@ final class RabbitHeartbeats {
     }
     String jobs = text.substring(newline + 1);
     workers.put(text.substring(0, newline), new Seen(now, jobs.isEmpty() ? Set.of() : Set.of(jobs.split(","))));
+    if (workers.size() > 64) { // workers come and go (one id per process): forget the long gone
+      workers.values().removeIf(seen -> Duration.between(seen.at(), now).compareTo(lease.multipliedBy(10)) > 0);
+    }
   }
 
   /** Ids of the workers heard from within the lease, sorted. */

@@ -250,10 +250,12 @@ public final class RabbitWorker implements QueueWorker {
     }
     long deliveries = deliveries(props);
     if (deliveries > settings.maxDeliveries()) {
-      deadLetter(tag, props, body, "delivered " + deliveries + " times without finishing (workers stopped while running it)");
+      // Report first: if this worker dies in between, the message comes back and is dead-lettered
+      // (and reported, idempotently) again, rather than leaving a job nobody will end.
       report(WorkerReport.ended(message.jobId(), message.attempt(), WorkerReport.Kind.FAILED, workerId, clock.instant(),
           new JobFailure("DeadLettered", "moved to the dead-letter queue after " + settings.maxDeliveries()
               + " deliveries that did not finish", false)));
+      deadLetter(tag, props, body, "delivered " + deliveries + " times without finishing (workers stopped while running it)");
       return;
     }
     if (cancelled.containsKey(message.jobId().value())) {
