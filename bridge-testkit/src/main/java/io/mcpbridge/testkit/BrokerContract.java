@@ -18,15 +18,13 @@ import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.SimulationSpec;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.model.WorkerReport;
+import io.mcpbridge.core.port.AuditSink;
 import io.mcpbridge.core.port.BrokerJobState;
 import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobMessageSource;
+import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.JobReports;
 import io.mcpbridge.core.port.RemoteJobHandler;
-import io.mcpbridge.core.service.JobNotifier;
-import io.mcpbridge.core.service.JobReconciler;
-import io.mcpbridge.core.service.JobReportRecorder;
-import io.mcpbridge.core.service.RegistryJobMessages;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,8 +105,27 @@ public abstract class BrokerContract {
     void close();
   }
 
+  /**
+   * The core's services the contract runs with: {@code RegistryJobMessages},
+   * {@code JobReportRecorder} and {@code JobReconciler}. Supplied by the module under test, since
+   * the testkit, like any adapter, reaches the core through its ports only.
+   */
+  public interface CoreServices {
+    /** Builds job messages from the registry. */
+    JobMessageSource messages(JobRegistry registry);
+
+    /** Records worker reports into the registry and the audit trail. */
+    JobReports recorder(JobRegistry registry, JobBackend backend, AuditSink audit, Clock clock);
+
+    /** One reconciliation round per run, with a settle time of 300 ms. */
+    Runnable reconciler(JobRegistry registry, JobBackend backend, BrokerJobState state, JobReports reports, Clock clock);
+  }
+
   /** A fresh broker for one test. */
   protected abstract Broker broker() throws Exception;
+
+  /** The core's services. */
+  protected abstract CoreServices services();
 
   private final Clock clock = Clock.systemUTC();
   private final InMemoryJobRegistry registry = new InMemoryJobRegistry();
@@ -116,14 +133,14 @@ public abstract class BrokerContract {
   private final AtomicInteger runs = new AtomicInteger();
   private Broker broker;
   private ApiSide api;
-  private JobReportRecorder recorder;
+  private JobReports recorder;
 
   @BeforeEach
   void connect() throws Exception {
     broker = broker();
-    api = broker.api(new RegistryJobMessages(registry), clock);
+    api = broker.api(services().messages(registry), clock);
     api.backend().start((id, control) -> { });
-    recorder = new JobReportRecorder(registry, api.backend(), new JobNotifier(), audit, clock);
+    recorder = services().recorder(registry, api.backend(), audit, clock);
     api.recordReports(recorder);
     registry.saveSimulation(new StoredSimulation(new SimulationId("sim"), 1, SimulationSpec.of(MODEL), "alice",
         clock.instant()));
@@ -186,7 +203,7 @@ public abstract class BrokerContract {
   @Test
   void givenTheSameMessageDeliveredTwice_bothRun_butTheJobRecordsOneResultAndOneTerminalAuditRecord() throws Exception {
     JobId id = submit();
-    broker.publishRaw(new RegistryJobMessages(registry).nextAttempt(id));
+    broker.publishRaw(services().messages(registry).nextAttempt(id));
     try (WorkerProcess one = broker.worker(succeeding(), clock, "w1", 1);
         WorkerProcess two = broker.worker(succeeding(), clock, "w2", 1)) {
       awaitState(id, JobState.SUCCEEDED, Duration.ofSeconds(20));
@@ -269,8 +286,7 @@ public abstract class BrokerContract {
   @Test
   void givenTheBrokerUnreachable_submitFailsFastAndTheJobStaysQueued_andTheReconcilerPublishesItOnceItIsBack()
       throws Exception {
-    JobReconciler reconciler = new JobReconciler(registry, api.backend(), api.state(), recorder, clock,
-        Duration.ofMillis(300), Duration.ofMinutes(5));
+    Runnable reconciler = services().reconciler(registry, api.backend(), api.state(), recorder, clock);
     try (WorkerProcess worker = broker.worker(succeeding(), clock, "w1", 1)) {
       broker.reachable(false);
       Job job = queuedJob();
@@ -285,7 +301,7 @@ public abstract class BrokerContract {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (registry.findJob(job.id()).orElseThrow().state() != JobState.SUCCEEDED && System.nanoTime() < deadline) {
         try {
-          reconciler.reconcile();
+          reconciler.run();
         } catch (BackendUnavailableException e) {
           // still reconnecting
         }

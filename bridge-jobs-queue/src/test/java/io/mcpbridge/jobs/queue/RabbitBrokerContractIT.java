@@ -26,6 +26,11 @@ import java.util.Optional;
 class RabbitBrokerContractIT extends BrokerContract {
 
   @Override
+  protected CoreServices services() {
+    return new ContractServices();
+  }
+
+  @Override
   protected Broker broker() throws Exception {
     return new RabbitUnderTest(LocalRabbit.freshPrefix(), FaultProxy.start("127.0.0.1", LocalRabbit.PORT));
   }

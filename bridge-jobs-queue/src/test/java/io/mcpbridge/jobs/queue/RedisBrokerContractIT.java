@@ -24,6 +24,11 @@ import java.util.Optional;
 class RedisBrokerContractIT extends BrokerContract {
 
   @Override
+  protected CoreServices services() {
+    return new ContractServices();
+  }
+
+  @Override
   protected Broker broker() throws Exception {
     return new RedisUnderTest(LocalRedis.freshPrefix(), FaultProxy.start("127.0.0.1", 6379));
   }
