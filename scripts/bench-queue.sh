@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Load test of the job path: `bridge serve` with JOB_BACKEND=queue and WORKERS `bridge worker`s
-# (one job at a time each) on the local Redis — or, with BACKEND=thread, the in-process thread
+# (one job at a time each) on the local Redis (BROKER=redis, default) or the local RabbitMQ
+# (BROKER=rabbit, 127.0.0.1:5672 guest/guest) — or, with BACKEND=thread, the in-process thread
 # backend with WORKERS threads. Submits N runs of MODEL over REST after a warm-up and prints
 # jobs/s (first submit to last terminal state) and submit→start latency (queued → running event
 # timestamps) p50/p99. Needs bridge-cli/target/bridge.jar (`mvn -pl bridge-cli -am -DskipTests package`),
-# curl, jq, python3 and Redis on 127.0.0.1:6379 (keys under a fresh prefix, deleted at the end).
+# curl, jq, python3 and Redis on 127.0.0.1:6379 or RabbitMQ on 127.0.0.1:5672 (keys/queues under a
+# fresh prefix, deleted at the end; RabbitMQ's with rabbitmqadmin-free `rabbitmqctl delete_queue`).
 #
 #   N=200 WORKERS=2 scripts/bench-queue.sh
+#   BROKER=rabbit N=200 WORKERS=2 scripts/bench-queue.sh
 #   BACKEND=thread N=200 WORKERS=1 scripts/bench-queue.sh
 #   MODELS=../shared/reference/pkml/models/extra_no_reference_numbers MODEL=pksim_simple_simulation.pkml N=40 WORKERS=1 scripts/bench-queue.sh
 #
@@ -19,6 +22,7 @@ set -euo pipefail
 N=${N:-100}
 WORKERS=${WORKERS:-2}
 BACKEND=${BACKEND:-queue}
+BROKER=${BROKER:-redis}
 MODELS=$(cd "${MODELS:-models}" && pwd)
 MODEL=${MODEL:-one_compartment_iv_bolus.pkml}
 POLL=${POLL:-0.05}
@@ -47,12 +51,22 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 export ENVIRONMENT=test AUTH_DEV_SECRET=bench-secret-0123456789abcdef0123456789abcdef PORT LOG_LEVEL=WARN
 export MCP_MODEL_SEARCH_PATHS=$MODELS JOB_REGISTRY_PATH=$WORK/registry.db AUDIT_STORAGE_PATH=$WORK/audit
 export POPULATION_STORAGE_PATH=$WORK/population AUTH_RATE_LIMIT_PER_MINUTE=0
-export JOB_BROKER_URL=redis://127.0.0.1:6379 JOB_QUEUE_PREFIX=$PREFIX
+if [ "$BROKER" = rabbit ]; then
+  export JOB_BROKER_URL=amqp://guest:guest@127.0.0.1:5672 JOB_QUEUE_PREFIX=$PREFIX
+else
+  export JOB_BROKER_URL=redis://127.0.0.1:6379 JOB_QUEUE_PREFIX=$PREFIX
+fi
 PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  redis-cli --scan --pattern "$PREFIX:*" | xargs -r redis-cli del >/dev/null
+  if [ "$BROKER" = rabbit ]; then
+    rabbitmqctl -q list_queues name | grep "^$PREFIX\." | xargs -r -n1 rabbitmqctl -q delete_queue >/dev/null || true
+    rabbitmqctl -q list_exchanges name | grep "^$PREFIX\." | xargs -r -I{} rabbitmqctl -q eval \
+      "rabbit_exchange:delete(rabbit_misc:r(<<\"/\">>, exchange, <<\"{}\">>), false, <<\"bench\">>)." >/dev/null 2>&1 || true
+  else
+    redis-cli --scan --pattern "$PREFIX:*" | xargs -r redis-cli del >/dev/null
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -112,4 +126,4 @@ lat = sorted((started[j] - queued[j]).total_seconds() * 1000 for j in started)
 p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))]
 print(f"submit->start ms: p50 {p(0.50):.1f}  p99 {p(0.99):.1f}  (n={len(lat)})")
 '
-python3 -c "n=$N; d=$END-$START; print(f'backend $BACKEND, workers $WORKERS, model $MODEL: {n} jobs in {d:.2f} s = {n/d:.1f} jobs/s')"
+python3 -c "n=$N; d=$END-$START; print(f'backend $BACKEND (broker $BROKER), workers $WORKERS, model $MODEL: {n} jobs in {d:.2f} s = {n/d:.1f} jobs/s')"

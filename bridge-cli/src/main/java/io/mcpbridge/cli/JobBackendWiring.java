@@ -14,6 +14,8 @@ import io.mcpbridge.core.service.JobReconciler;
 import io.mcpbridge.core.service.JobRecovery;
 import io.mcpbridge.core.service.JobReportRecorder;
 import io.mcpbridge.core.service.RegistryJobMessages;
+import io.mcpbridge.jobs.queue.QueueJobBackend;
+import io.mcpbridge.jobs.queue.Queues;
 import io.mcpbridge.jobs.queue.RedisJobBackend;
 import io.mcpbridge.jobs.thread.ThreadJobBackend;
 import io.mcpbridge.metrics.PrometheusMetrics;
@@ -44,7 +46,7 @@ final class JobBackendWiring {
     if (config.jobs().backend() == JobSettings.Backend.QUEUE && !config.jobs().eager()) {
       // One consumer name for the API (one process owns a registry): a restarted API reads the
       // reports its predecessor received but had not recorded.
-      return RedisJobBackend.connect(QueueWiring.settings(config), new RegistryJobMessages(registry), clock, "api");
+      return Queues.connectBackend(QueueWiring.settings(config), new RegistryJobMessages(registry), clock, "api");
     }
     // JOB_EAGER=true (tests only; refused in staging/production): queue jobs run in this process.
     return ThreadJobBackend.from(config.jobs(), clock);
@@ -60,12 +62,15 @@ final class JobBackendWiring {
    */
   static AutoCloseable resume(JobBackend backend, AppConfig config, JobRegistry registry, JobNotifier notifier,
       AuditSink audit, Optional<PrometheusMetrics> metrics, Clock clock) {
-    if (backend instanceof RedisJobBackend queue) {
+    if (backend instanceof QueueJobBackend queue) {
       JobReportRecorder recorder = new JobReportRecorder(registry, backend, notifier, audit, clock);
       queue.recordReports(recorder);
-      queue.applyRequeues(new DeadLetterRequeuer(registry, backend, notifier, audit, clock));
       QueueMetrics queueMetrics = metrics.<QueueMetrics>map(PrometheusMetrics::queue).orElse(NoMetrics.INSTANCE);
-      metrics.ifPresent(m -> queue.measure(m.queue(), m.worker()));
+      if (queue instanceof RedisJobBackend redis) {
+        // Requeue requests and the queue gauges exist for Redis Streams only (RabbitMQ: docs/operations/queue-runbook.md).
+        redis.applyRequeues(new DeadLetterRequeuer(registry, backend, notifier, audit, clock));
+        metrics.ifPresent(m -> redis.measure(m.queue(), m.worker()));
+      }
       return scheduleReconciliation(new JobReconciler(registry, backend, queue, recorder, clock, RECONCILE_SETTLE,
           config.jobs().queue().lease().multipliedBy(3).plusSeconds(30)), queueMetrics);
     }
@@ -79,7 +84,7 @@ final class JobBackendWiring {
 
   /** Dependencies /health reports besides the audit trail: the broker with JOB_BACKEND=queue. */
   static List<ComponentHealth> health(JobBackend backend) {
-    return backend instanceof RedisJobBackend queue ? List.of(queue) : List.of();
+    return backend instanceof QueueJobBackend queue ? List.of(queue) : List.of();
   }
 
   private static AutoCloseable scheduleReconciliation(JobReconciler reconciler, QueueMetrics queueMetrics) {

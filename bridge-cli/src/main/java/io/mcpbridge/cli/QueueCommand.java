@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpbridge.core.config.AppConfig;
 import io.mcpbridge.core.config.JobSettings;
 import io.mcpbridge.core.error.InvalidInputException;
+import io.mcpbridge.jobs.queue.QueueAdmin;
+import io.mcpbridge.jobs.queue.Queues;
 import io.mcpbridge.jobs.queue.RedisQueueAdmin;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -75,10 +77,10 @@ final class QueueCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ObjectMapper json = new ObjectMapper();
     int exit = ExitCodes.OK;
-    try (RedisQueueAdmin admin = RedisQueueAdmin.connect(QueueWiring.settings(config), Clock.systemUTC())) {
+    try (QueueAdmin admin = Queues.connectAdmin(QueueWiring.settings(config), Clock.systemUTC())) {
       switch (parsed) {
         case stats -> {
-          RedisQueueAdmin.Stats s = admin.stats();
+          QueueAdmin.Stats s = admin.stats();
           if (format.equals("json")) {
             ObjectNode n = json.createObjectNode().put("waiting", s.waiting()).put("running", s.running())
                 .put("delayed", s.delayed()).put("dead", s.dead()).put("draining", s.draining());
@@ -90,11 +92,12 @@ final class QueueCommand implements Callable<Integer> {
             out.printf("queue %s: %d in stream (%d taken by workers), %d delayed retries, %d dead letters, oldest %s%s%n",
                 config.jobs().queue().prefix(), s.waiting(), s.running(), s.delayed(), s.dead(),
                 s.oldestAge().map(a -> a.toSeconds() + " s").orElse("-"), s.draining() ? ", DRAINED" : "");
+            // RabbitMQ without the management plugin cannot tell the oldest message's age: "-".
             out.printf("live workers (%d): %s%n", s.workers().size(), s.workers().isEmpty() ? "none" : String.join(", ", s.workers()));
           }
         }
         case dead -> {
-          List<RedisQueueAdmin.DeadLetter> dead = admin.deadLetters(limit);
+          List<QueueAdmin.DeadLetter> dead = admin.deadLetters(limit);
           if (format.equals("json")) {
             ArrayNode list = json.createArrayNode();
             dead.forEach(d -> list.addObject().put("entry", d.entryId()).put("jobId", d.jobId().orElse(null))
@@ -107,7 +110,11 @@ final class QueueCommand implements Callable<Integer> {
           }
         }
         case requeue -> {
-          List<RedisQueueAdmin.Requeued> results = admin.requeue(Optional.ofNullable(jobId), requester(),
+          if (!(admin instanceof RedisQueueAdmin redis)) {
+            throw new InvalidInputException("bridge queue requeue needs a Redis broker (redis://, rediss://); on RabbitMQ "
+                + "resubmit the job with run_simulation");
+          }
+          List<RedisQueueAdmin.Requeued> results = redis.requeue(Optional.ofNullable(jobId), requester(),
               REQUEUE_PATIENCE);
           if (format.equals("json")) {
             ArrayNode list = json.createArrayNode();
@@ -123,7 +130,8 @@ final class QueueCommand implements Callable<Integer> {
             exit = ExitCodes.FAILED;
           }
         }
-        case purge_dead -> out.printf("deleted %d dead-letter stream(s)%n", admin.purgeDeadLetters());
+        case purge_dead -> out.printf("purged dead letters (%d %s)%n", admin.purgeDeadLetters(),
+            QueueWiring.settings(config).rabbit() ? "message(s)" : "stream(s)");
         case drain -> {
           admin.drain(true);
           out.println("drained: workers take no new jobs; running jobs finish ('bridge queue resume' to undo)");

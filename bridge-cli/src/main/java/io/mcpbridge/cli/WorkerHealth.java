@@ -2,7 +2,7 @@ package io.mcpbridge.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import io.mcpbridge.core.port.MetricsExposition;
-import io.mcpbridge.jobs.queue.RedisWorker;
+import io.mcpbridge.jobs.queue.QueueWorker;
 import io.mcpbridge.metrics.MetricsHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +25,7 @@ final class WorkerHealth implements AutoCloseable {
     this.server = server;
   }
 
-  static WorkerHealth start(String host, int port, RedisWorker worker, Optional<MetricsExposition> metrics,
+  static WorkerHealth start(String host, int port, QueueWorker worker, Optional<MetricsExposition> metrics,
       Optional<String> metricsToken) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
     metrics.ifPresent(m -> MetricsHttpServer.serveOn(server, m, metricsToken));

@@ -8,7 +8,8 @@ import io.mcpbridge.core.config.Secret;
 import io.mcpbridge.core.port.MetricsExposition;
 import io.mcpbridge.core.service.WorkerJobExecutor;
 import io.mcpbridge.jobs.queue.QueueInstruments;
-import io.mcpbridge.jobs.queue.RedisWorker;
+import io.mcpbridge.jobs.queue.QueueWorker;
+import io.mcpbridge.jobs.queue.Queues;
 import io.mcpbridge.metrics.PrometheusMetrics;
 import java.io.IOException;
 import java.time.Clock;
@@ -21,11 +22,11 @@ import java.util.Optional;
  * API process over the broker.
  */
 final class WorkerWiring implements AutoCloseable {
-  private final RedisWorker worker;
+  private final QueueWorker worker;
   private final WorkerHealth health;
   private final Optional<PrometheusMetrics> metrics;
 
-  private WorkerWiring(RedisWorker worker, WorkerHealth health, Optional<PrometheusMetrics> metrics) {
+  private WorkerWiring(QueueWorker worker, WorkerHealth health, Optional<PrometheusMetrics> metrics) {
     this.worker = worker;
     this.health = health;
     this.metrics = metrics;
@@ -50,7 +51,7 @@ final class WorkerWiring implements AutoCloseable {
         ? Optional.of(PrometheusMetrics.withProcessMetrics()) : Optional.empty();
     QueueInstruments instruments = metrics.map(m -> new QueueInstruments(m.queue(), m.worker(), m.jobs()))
         .orElse(QueueInstruments.NONE);
-    RedisWorker worker = RedisWorker.start(QueueWiring.settings(config), executor, clock, id, threads, instruments);
+    QueueWorker worker = Queues.startWorker(QueueWiring.settings(config), executor, clock, id, threads, instruments);
     try {
       // Without TCP_NODELAY the JDK server waits for delayed ACKs (~40 ms per scrape).
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -77,7 +78,7 @@ final class WorkerWiring implements AutoCloseable {
   }
 
   /** The running worker (its id, load and broker state). */
-  RedisWorker worker() {
+  QueueWorker worker() {
     return worker;
   }
 

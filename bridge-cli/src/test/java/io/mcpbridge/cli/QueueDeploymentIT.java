@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.mcpbridge.testkit.FaultProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,25 +21,30 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The distributed deployment as processes: {@code bridge serve} with {@code JOB_BACKEND=queue} and
- * two {@code bridge worker}s on the local Redis (own key prefix, deleted afterwards). One worker is
- * killed with {@code kill -9} while it runs a job; every job still ends succeeded with exactly one
- * result and one terminal audit record, and the audit trail verifies.
+ * The distributed deployment as processes, on each broker (the local Redis and the local RabbitMQ,
+ * under a prefix of the test's own, deleted afterwards): {@code bridge serve} with
+ * {@code JOB_BACKEND=queue} and two {@code bridge worker}s. One worker is killed with
+ * {@code kill -9} while it runs a job; every job still ends succeeded with exactly one result and
+ * one terminal audit record, and the audit trail verifies. And a broker outage, with API and worker
+ * reaching the broker through a fault proxy: submits answer 503 with {@code Retry-After},
+ * {@code /health} shows the broker unreachable, and once the broker is back — emptied meanwhile —
+ * accepted jobs complete and new submits succeed without restarting anything.
  */
 class QueueDeploymentIT {
   private static final Map<String, String> CONFIRM = Map.of("X-MCP-Confirm", "true");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String REDIS = "redis://127.0.0.1:6379";
   private static final int RUNS = 30;
 
   @TempDir Path work;
   private final String prefix = "bridge-it-" + UUID.randomUUID();
   private final List<Process> workers = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
+  private String broker = "redis";
 
   @AfterEach
   void stopWorkersAndDeleteKeys() throws Exception {
@@ -50,25 +54,19 @@ class QueueDeploymentIT {
         p.destroyForcibly();
       }
     }
-    RedisClient client = RedisClient.create(REDIS);
-    try (StatefulRedisConnection<String, String> c = client.connect()) {
-      List<String> keys = c.sync().keys(prefix + ":*");
-      if (!keys.isEmpty()) {
-        c.sync().del(keys.toArray(String[]::new));
-      }
-    } finally {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-    }
+    TestBrokers.deleteAll(broker, prefix);
   }
 
-  @Test
-  void givenTwoWorkers_oneKilledMidJob_everyJobSucceedsOnceAndTheAuditTrailVerifies() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"redis", "rabbit"})
+  void givenTwoWorkers_oneKilledMidJob_everyJobSucceedsOnceAndTheAuditTrailVerifies(String broker) throws Exception {
+    this.broker = broker;
     Path models = work.resolve("models");
     ModelFixtures.longRunning(models, "long.pkml", 1.6e7); // a few seconds of solving
     Map<String, String> env = RunningBridge.developmentEnv(work, RunningBridge.freePort());
     env.put("MCP_MODEL_SEARCH_PATHS", models + ":" + referenceModels());
     env.put("JOB_BACKEND", "queue");
-    env.put("JOB_BROKER_URL", REDIS);
+    env.put("JOB_BROKER_URL", TestBrokers.url(broker, TestBrokers.port(broker)));
     env.put("JOB_QUEUE_PREFIX", prefix);
     env.put("JOB_LEASE_SECONDS", "2");
     env.put("JOB_WORKER_THREADS", "1");
@@ -111,6 +109,64 @@ class QueueDeploymentIT {
     assertThat(count(trail, "\"job.succeeded\"", longJob)).isEqualTo(1);
     BridgeProcess.Outcome verify = BridgeProcess.run(work, Map.of(), "audit", "verify", work.resolve("var/audit").toString());
     assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"redis", "rabbit"})
+  void givenABrokerOutage_submitsAnswer503WithRetryAfter_healthShowsIt_andEverythingCompletesOnceItIsBack(String broker)
+      throws Exception {
+    this.broker = broker;
+    Map<String, String> env = RunningBridge.developmentEnv(work, RunningBridge.freePort());
+    env.put("MCP_MODEL_SEARCH_PATHS", referenceModels().toString());
+    env.put("JOB_BACKEND", "queue");
+    env.put("JOB_QUEUE_PREFIX", prefix);
+    env.put("JOB_LEASE_SECONDS", "2");
+    env.put("JOB_WORKER_THREADS", "1");
+    try (FaultProxy proxy = FaultProxy.start("127.0.0.1", TestBrokers.port(broker))) {
+      env.put("JOB_BROKER_URL", TestBrokers.url(broker, proxy.port()));
+      try (RunningBridge api = RunningBridge.start(work, env)) {
+        startWorkers(env, 1);
+        String token = api.mintToken("alice", "operator");
+        load(api, token, "pksim_simple_simulation.pkml", "pksim");
+        String before = run(api, token, "pksim");
+        assertThat(awaitTerminal(api, token, before, Duration.ofMinutes(2)).get("status").asText()).isEqualTo("succeeded");
+
+        proxy.cut();
+        TestBrokers.deleteAll(broker, prefix); // the broker comes back without its data
+        long start = System.nanoTime();
+        HttpResponse<String> refused = api.post("/run_simulation", token, "{\"simulationId\":\"pksim\"}", CONFIRM);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        JsonNode health = RunningBridge.json(api.get("/health", null, Map.of()));
+        assertThat(health.path("components").path("jobBroker").asText()).isEqualTo("unreachable");
+        assertThat(health.path("status").asText()).isEqualTo("degraded");
+
+        proxy.restore();
+        List<String> accepted = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (accepted.size() < 3 && System.nanoTime() < deadline) {
+          HttpResponse<String> r = api.post("/run_simulation", token, "{\"simulationId\":\"pksim\"}", CONFIRM);
+          if (r.statusCode() == 202) {
+            accepted.add(RunningBridge.json(r).get("jobId").asText());
+          } else {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            Thread.sleep(500);
+          }
+        }
+        assertThat(accepted).hasSize(3);
+        for (String id : accepted) {
+          assertThat(awaitTerminal(api, token, id, Duration.ofMinutes(2)).get("status").asText()).as(id).isEqualTo("succeeded");
+        }
+        long healthy = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!RunningBridge.json(api.get("/health", null, Map.of())).path("status").asText().equals("ok")
+            && System.nanoTime() < healthy) {
+          Thread.sleep(200);
+        }
+        assertThat(RunningBridge.json(api.get("/health", null, Map.of())).path("components").path("jobBroker").asText())
+            .isEqualTo("ok");
+      }
+    }
   }
 
   private Map<Integer, Process> startWorkers(Map<String, String> env, int count) throws Exception {

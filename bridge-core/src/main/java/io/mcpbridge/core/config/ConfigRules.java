@@ -101,9 +101,6 @@ final class ConfigRules {
       }
       jobs.brokerUrl().ifPresent(url -> {
         String scheme = url.reveal().substring(0, url.reveal().indexOf(':')).toLowerCase(Locale.ROOT);
-        if (scheme.equals("amqp") || scheme.equals("amqps")) {
-          in.error("JOB_BROKER_URL", url.reveal(), "RabbitMQ (amqp://, amqps://) is not available in this build; use a redis:// or rediss:// broker");
-        }
         if (env == Environment.PRODUCTION && (scheme.equals("redis") || scheme.equals("amqp"))) {
           in.warning("JOB_BROKER_URL", url.reveal(), "plain-text broker connection in production; prefer rediss:// or amqps://");
         }

@@ -184,14 +184,20 @@ class AppConfigTest {
   }
 
   @Test
-  void givenARabbitMqBroker_load_refusesItAsNotAvailableInThisBuild_soConfigCheckAgreesWithServe() {
+  void givenARabbitMqBroker_load_acceptsAmqpAndAmqps_andWarnsOnlyAboutPlainTextInProduction() {
     vars.put("JOB_BACKEND", "queue");
     vars.put("JOB_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/");
 
     ConfigReport report = load();
 
-    assertThat(report.errors()).extracting(ConfigProblem::variable).containsExactly("JOB_BROKER_URL");
-    assertThat(report.errors().get(0).message()).contains("redis://");
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.config().jobs().brokerUrl().orElseThrow().reveal()).startsWith("amqp://");
+
+    vars.put("JOB_BROKER_URL", "amqps://bridge:secret@broker.example:5671/prod");
+    assertThat(load().errors()).isEmpty();
+
+    vars.put("JOB_BROKER_URL", "amqpx://127.0.0.1:5672/");
+    assertThat(load().errors()).extracting(ConfigProblem::variable).containsExactly("JOB_BROKER_URL");
   }
 
   @Test

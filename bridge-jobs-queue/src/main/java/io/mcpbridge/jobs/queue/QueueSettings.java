@@ -6,11 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the Redis Streams backend and its workers talk to the broker.
+ * How a queue backend and its workers talk to the broker. The URL's scheme picks the broker:
+ * {@code redis://}/{@code rediss://} for Redis Streams, {@code amqp://}/{@code amqps://} for RabbitMQ.
  *
- * @param brokerUrl {@code redis://} or {@code rediss://} URL (may carry credentials; never logged)
- * @param tlsCaFile CA bundle that verifies a {@code rediss://} broker; empty uses the JDK's trust store
- * @param prefix prefix of every key this deployment uses, so several deployments share one Redis
+ * @param brokerUrl broker URL (may carry credentials; never logged)
+ * @param tlsCaFile CA bundle that verifies a {@code rediss://} or {@code amqps://} broker; empty uses the
+ *     JDK's trust store
+ * @param prefix prefix of every key, queue and exchange this deployment uses, so several deployments
+ *     share one broker
  * @param lease how long a worker holds a job without a heartbeat before another may take it over
  * @param pollInterval how often the API moves due retries and reconciles, and workers check for
  *     cancellation (cancellation reaches a running job within this interval plus one engine step)
@@ -32,12 +35,25 @@ public record QueueSettings(
     Objects.requireNonNull(brokerUrl, "brokerUrl");
     Objects.requireNonNull(tlsCaFile, "tlsCaFile");
     Objects.requireNonNull(prefix, "prefix");
-    if (!brokerUrl.startsWith("redis://") && !brokerUrl.startsWith("rediss://")) {
-      throw new IllegalArgumentException("this backend speaks Redis: the broker URL must start with redis:// or rediss://");
+    if (!isRedis(brokerUrl) && !isRabbit(brokerUrl)) {
+      throw new IllegalArgumentException("the broker URL must start with redis://, rediss://, amqp:// or amqps://");
     }
     if (lease.compareTo(Duration.ofSeconds(1)) < 0 || pollInterval.isNegative() || pollInterval.isZero()
         || maxDeliveries < 1 || shutdownGrace.isNegative() || commandTimeout.isZero() || commandTimeout.isNegative()) {
       throw new IllegalArgumentException("lease >= 1 s, positive poll interval and command timeout, maxDeliveries >= 1");
     }
+  }
+
+  /** True if the broker is RabbitMQ ({@code amqp://} or {@code amqps://}). */
+  public boolean rabbit() {
+    return isRabbit(brokerUrl);
+  }
+
+  private static boolean isRedis(String url) {
+    return url.startsWith("redis://") || url.startsWith("rediss://");
+  }
+
+  private static boolean isRabbit(String url) {
+    return url.startsWith("amqp://") || url.startsWith("amqps://");
   }
 }

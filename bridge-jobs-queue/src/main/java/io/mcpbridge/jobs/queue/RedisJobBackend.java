@@ -18,9 +18,6 @@ import io.mcpbridge.core.jobs.WorkerReportCodec;
 import io.mcpbridge.core.model.JobId;
 import io.mcpbridge.core.model.JobMessage;
 import io.mcpbridge.core.model.WorkerReport;
-import io.mcpbridge.core.port.BrokerJobState;
-import io.mcpbridge.core.port.ComponentHealth;
-import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobHandler;
 import io.mcpbridge.core.port.JobMessageSource;
 import io.mcpbridge.core.port.DeadLetterRequeues;
@@ -58,7 +55,7 @@ import org.slf4j.MDC;
  * <p>The {@link JobHandler} of {@link #start} is not called: attempts run in worker processes.
  * Thread-safe.
  */
-public final class RedisJobBackend implements JobBackend, BrokerJobState, ComponentHealth {
+public final class RedisJobBackend implements QueueJobBackend {
   private static final Logger LOG = LoggerFactory.getLogger(RedisJobBackend.class);
   private static final Duration CANCEL_KEY_TTL = Duration.ofDays(7);
   private static final int REPORT_BATCH = 64;
@@ -112,9 +109,7 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     poller.start();
   }
 
-  /**
-   * Starts recording worker reports with {@code reports}. Called once, after {@link #start}.
-   */
+  @Override
   public void recordReports(JobReports reports) {
     Objects.requireNonNull(reports, "reports");
     reportReader = daemon("queue-report-reader", () -> readReportsForever(reports));
@@ -208,7 +203,7 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     return broker.call("look up job " + id, redis -> redis.exists(keys.lease(id)) > 0);
   }
 
-  /** True if the broker answers now. */
+  @Override
   public boolean brokerReachable() {
     return broker.reachable();
   }
@@ -227,7 +222,7 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     }
   }
 
-  /** Ids of the workers whose heartbeat is current. */
+  @Override
   public List<String> liveWorkers() {
     return broker.call("list workers", redis -> redis.keys(keys.workerPattern()).stream()
         .map(k -> k.substring(keys.workerPattern().length() - 1)).sorted().toList());

@@ -18,7 +18,7 @@ import java.util.Optional;
  * What {@code bridge queue} shows and does: queue depth and age, dead letters, and draining
  * (workers stop taking new messages while {@code P:paused} exists; running jobs finish).
  */
-public final class RedisQueueAdmin implements AutoCloseable {
+public final class RedisQueueAdmin implements QueueAdmin {
   private final RedisBroker broker;
   private final QueueKeys keys;
   private final Clock clock;
@@ -38,31 +38,7 @@ public final class RedisQueueAdmin implements AutoCloseable {
     return new RedisQueueAdmin(RedisBroker.connect(settings), clock);
   }
 
-  /**
-   * The state of the queue.
-   *
-   * @param waiting messages in the stream not yet taken by a worker, plus taken ones not finished
-   * @param running messages taken by a worker and not yet acknowledged
-   * @param delayed retries waiting for their due time
-   * @param dead dead-lettered messages
-   * @param oldestAge age of the oldest message in the stream, if any
-   * @param workers ids of the workers with a current heartbeat
-   * @param draining true while workers take no new messages
-   */
-  public record Stats(long waiting, long running, long delayed, long dead, Optional<Duration> oldestAge,
-      List<String> workers, boolean draining) {}
-
-  /**
-   * A dead-lettered message.
-   *
-   * @param entryId its id in the dead-letter stream
-   * @param jobId the job, if the message could be read
-   * @param reason why it was dead-lettered
-   * @param at when
-   */
-  public record DeadLetter(String entryId, Optional<String> jobId, String reason, String at) {}
-
-  /** The queue's state now. */
+  @Override
   public Stats stats() {
     return broker.call("read queue statistics", redis -> {
       long length = redis.xlen(keys.jobs());
@@ -77,7 +53,7 @@ public final class RedisQueueAdmin implements AutoCloseable {
     });
   }
 
-  /** Up to {@code limit} dead letters, oldest first. */
+  @Override
   public List<DeadLetter> deadLetters(int limit) {
     return broker.call("read dead letters", redis -> {
       List<DeadLetter> out = new ArrayList<>();
@@ -156,12 +132,12 @@ public final class RedisQueueAdmin implements AutoCloseable {
     return out;
   }
 
-  /** Deletes dead letters (after they were inspected); returns how many. */
+  @Override
   public long purgeDeadLetters() {
     return broker.call("purge dead letters", redis -> redis.del(keys.dead()));
   }
 
-  /** Makes workers stop taking new messages (running ones finish), or take them again. */
+  @Override
   public void drain(boolean draining) {
     broker.call(draining ? "drain the queue" : "resume the queue", redis -> draining
         ? redis.set(keys.paused(), RedisJobBackend.bytes(clock.instant().toString()))

@@ -60,7 +60,7 @@ import org.slf4j.MDC;
  *   <li>Broker outages: every loop retries with backoff up to 5 s; lettuce reconnects.
  * </ul>
  */
-public final class RedisWorker implements AutoCloseable {
+public final class RedisWorker implements QueueWorker {
   private static final Logger LOG = LoggerFactory.getLogger(RedisWorker.class);
 
   private final RedisBroker broker;
@@ -75,6 +75,7 @@ public final class RedisWorker implements AutoCloseable {
   private final Map<String, Attempt> running = new ConcurrentHashMap<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile boolean handingBack;
+  private volatile boolean abandoned;
   private volatile Instant lastBrokerContact = Instant.EPOCH;
   private Thread heartbeat;
 
@@ -146,22 +147,22 @@ public final class RedisWorker implements AutoCloseable {
     return worker;
   }
 
-  /** This worker's id. */
+  @Override
   public String id() {
     return workerId;
   }
 
-  /** Attempts running now. */
+  @Override
   public int runningAttempts() {
     return running.size();
   }
 
-  /** True if the broker answered within the last lease. */
+  @Override
   public boolean brokerReachable() {
     return Duration.between(lastBrokerContact, Instant.now()).compareTo(settings.lease()) < 0;
   }
 
-  /** True once {@link #close} began. */
+  @Override
   public boolean stopping() {
     return stopping.get();
   }
@@ -278,6 +279,17 @@ public final class RedisWorker implements AutoCloseable {
     }
     String lease = redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId),
         SetArgs.Builder.nx().px(settings.lease().toMillis()));
+    if (!"OK".equals(lease) && deliveries > 1) {
+      // Taken over from a worker that stopped renewing: its lease key expires within one lease.
+      // Wait for that instead of postponing, which would publish a new entry and lose the count
+      // of deliveries that makes a message that kills its workers end in the dead letters.
+      Long ttl = redis.pttl(keys.lease(message.jobId()));
+      if (ttl != null && ttl > 0 && ttl <= settings.lease().toMillis()) {
+        RedisJobBackend.sleep(Duration.ofMillis(ttl + 20));
+        lease = redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId),
+            SetArgs.Builder.nx().px(settings.lease().toMillis()));
+      }
+    }
     if (!"OK".equals(lease)) {
       // Another worker runs this job now: put the message back for later (half a lease), so the
       // two attempts never overlap and the wait does not count as a failed delivery.
@@ -310,6 +322,9 @@ public final class RedisWorker implements AutoCloseable {
       LOG.error("worker {}: handler threw for job {}", workerId, message.jobId(), e);
     } finally {
       running.remove(entry.getId());
+    }
+    if (abandoned) {
+      return;
     }
     boolean handedBack = handingBack && attempt.cancelled.get() && redis.exists(keys.cancel(message.jobId())) == 0;
     if (handedBack || finals.isEmpty()) {
@@ -372,7 +387,7 @@ public final class RedisWorker implements AutoCloseable {
   private void heartbeatForever() {
     long renewEvery = settings.lease().toNanos() / 3;
     long nextRenewal = 0;
-    while (!stopping.get() || !running.isEmpty()) {
+    while (!abandoned && (!stopping.get() || !running.isEmpty())) {
       try {
         broker.call("heartbeat", redis -> {
           for (Attempt a : running.values()) {
@@ -418,9 +433,24 @@ public final class RedisWorker implements AutoCloseable {
   }
 
   /**
-   * Stops taking work; running attempts may finish within the grace period, then are stopped and
-   * handed back to the queue. Returns when every thread ended.
+   * Stops at once, as if the process had been killed: running attempts are stopped without a final
+   * report, nothing is acknowledged, leases are left to expire, and the messages stay pending for
+   * another worker to take over.
    */
+  void abandon() {
+    abandoned = true;
+    stopping.set(true);
+    running.values().forEach(a -> a.cancelled.set(true));
+    for (Thread t : threads) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    broker.close();
+  }
+
   @Override
   public void close() {
     if (!stopping.compareAndSet(false, true)) {
