@@ -5,6 +5,7 @@ import io.mcpbridge.core.port.AuthMetrics;
 import io.mcpbridge.core.port.MetricsExposition;
 import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.http.Authenticator;
+import io.mcpbridge.http.ConsoleSetup;
 import io.mcpbridge.http.HttpObservability;
 import io.mcpbridge.metrics.MetricsHttpServer;
 import io.mcpbridge.metrics.PrometheusMetrics;
@@ -64,13 +65,24 @@ final class ServerWiring implements AutoCloseable {
           config.auth().issuerUrl(), Optional.empty(), MCP_SESSION_IDLE, MCP_MAX_SESSIONS);
       RunningServer http = JavalinHttpApp.start(httpSettings,
           new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.notifier, runtime.audit, clock, runtime.health),
-          Optional.of(new McpEndpoint(runtime.mcpServer(version), mcpSettings)), observability);
+          Optional.of(new McpEndpoint(runtime.mcpServer(version), mcpSettings)), observability, console(config, runtime));
       return new ServerWiring(runtime, http, metricsListener);
     } catch (RuntimeException e) {
       metricsListener.ifPresent(MetricsHttpServer::close);
       runtime.close();
       throw e;
     }
+  }
+
+  /** The web console's needs, when it is enabled (the configuration rules ensure someone can sign in). */
+  private static Optional<ConsoleSetup> console(AppConfig config, BridgeRuntime runtime) {
+    if (!config.console().enabled() || runtime.tokenVerifier.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean developmentTokens = config.auth().devSecret().isPresent()
+        && config.server().environment().allowsDevelopmentShortcuts();
+    return Optional.of(new ConsoleSetup(config.console(), runtime.tokenVerifier.get(),
+        config.auth().issuerUrl().filter(i -> config.console().clientId().isPresent()), developmentTokens));
   }
 
   /** The bound port (useful when configured as 0). */
