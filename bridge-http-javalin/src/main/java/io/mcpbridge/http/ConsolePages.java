@@ -121,7 +121,7 @@ final class ConsolePages {
         b.append("<td><form method=\"post\" action=\"").append(BASE).append("/models/load\" class=\"inline\">").append(csrf(v))
             .append("<input type=\"hidden\" name=\"filePath\" value=\"").append(esc(file)).append("\">")
             .append("<label for=\"").append(id).append("\">Simulation id</label>")
-            .append("<input id=\"").append(id).append("\" name=\"simulationId\" pattern=\"[A-Za-z0-9_-]{1,64}\" placeholder=\"optional\">")
+            .append("<input id=\"").append(id).append("\" name=\"simulationId\" pattern=\"[A-Za-z0-9_\\-]{1,64}\" placeholder=\"optional\">")
             .append("<button type=\"submit\">Load</button></form></td>");
       }
       b.append("</tr>");

@@ -130,7 +130,9 @@ final class ConsoleRoutes {
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
+    // Not no-referrer: browsers then send "Origin: null" with same-origin form posts, and the Origin check
+    // could no longer tell the console's own forms from a sandboxed attacker's.
+    ctx.header("Referrer-Policy", "same-origin");
     ctx.header("Cache-Control", "no-store");
   }
 
