@@ -44,10 +44,10 @@ public final class ConfigCatalog {
     defineSecret(auth, "AUTH_DEV_SECRET", "HS256 secret for development tokens (`bridge token mint`).",
         "at least 32 bytes; refused unless ENVIRONMENT is development, local or test");
 
-    defineSecret(auth, "AUTH_CONSOLE_CLIENT_SECRET", "Secret of AUTH_CONSOLE_CLIENT_ID when it is a confidential client (a public client with PKCE needs none).",
-        "non-empty; only with AUTH_CONSOLE_CLIENT_ID");
     define(auth, "AUTH_CONSOLE_CLIENT_ID", null, "OIDC client the web console signs people in with (authorization code with PKCE; "
         + "redirect URI `<console URL>/console/callback`).", "non-empty; required when CONSOLE_ENABLED and AUTH_ISSUER_URL are set");
+    defineSecret(auth, "AUTH_CONSOLE_CLIENT_SECRET", "Secret of AUTH_CONSOLE_CLIENT_ID when it is a confidential client (a public client with PKCE needs none).",
+        "non-empty; only with AUTH_CONSOLE_CLIENT_ID");
 
     String console = "Console";
     define(console, "CONSOLE_ENABLED", "false", "Serve the web console at `/console` (sign-in, models, simulations, runs, results, jobs, audit).",
