@@ -6,7 +6,7 @@ SOURCES := $(shell find . -path ./var -prune -o \( -name '*.java' -o -name 'pom.
 
 FUZZ_TARGETS := pkmlReader simModelReader formulaParser
 
-.PHONY: help tools sundials prometheus build run check fuzz compliance bench docs clean
+.PHONY: help tools sundials prometheus browser build run check fuzz compliance bench docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -32,7 +32,10 @@ sundials: ## Install SUNDIALS CVODES from Debian packages (the engine tests' int
 prometheus: ## Install Prometheus and promtool from Debian packages (the metrics and alert-rule tests)
 	@scripts/prometheus.sh
 
-check: tools sundials prometheus ## The whole test suite: unit tests, integration tests against real components, architecture rules, bounded fuzzing
+browser: ## Install Debian's Chromium and the console browser test's npm packages (playwright-core, @axe-core/playwright)
+	@scripts/browser-tools.sh >/dev/null
+
+check: tools sundials prometheus browser ## The whole test suite: unit tests, integration tests against real components, architecture rules, bounded fuzzing
 	$(MVN) verify
 	$(MAKE) fuzz
 

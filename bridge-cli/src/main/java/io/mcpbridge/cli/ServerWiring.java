@@ -1,10 +1,12 @@
 package io.mcpbridge.cli;
 
 import io.mcpbridge.core.config.AppConfig;
+import io.mcpbridge.core.port.TokenVerifier;
 import io.mcpbridge.core.port.AuthMetrics;
 import io.mcpbridge.core.port.MetricsExposition;
 import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.http.Authenticator;
+import io.mcpbridge.http.ConsoleSetup;
 import io.mcpbridge.http.HttpObservability;
 import io.mcpbridge.metrics.MetricsHttpServer;
 import io.mcpbridge.metrics.PrometheusMetrics;
@@ -57,20 +59,32 @@ final class ServerWiring implements AutoCloseable {
           config.server().maxRequestBytes(), config.server().serviceName(), version,
           config.server().environment().wireName());
       int perMinute = config.auth().rateLimitPerMinute();
-      Authenticator authenticator = new Authenticator(AuthWiring.tokenVerifier(config, clock), config.auth().allowAnonymous(),
+      Optional<TokenVerifier> verifier = AuthWiring.tokenVerifier(config, clock);
+      Authenticator authenticator = new Authenticator(verifier, config.auth().allowAnonymous(),
           perMinute > 0 ? Optional.of(new RateLimiter(perMinute, clock)) : Optional.empty(), Optional.of(runtime.audit),
           authMetrics, clock);
       McpHttpSettings mcpSettings = new McpHttpSettings(config.server().allowedOrigins(),
           config.auth().issuerUrl(), Optional.empty(), MCP_SESSION_IDLE, MCP_MAX_SESSIONS);
       RunningServer http = JavalinHttpApp.start(httpSettings,
           new HttpServices(runtime.tools, authenticator, runtime.registry, runtime.follower, runtime.audit, clock, runtime.health),
-          Optional.of(new McpEndpoint(runtime.mcpServer(version), mcpSettings)), observability);
+          Optional.of(new McpEndpoint(runtime.mcpServer(version), mcpSettings)), observability, console(config, verifier));
       return new ServerWiring(runtime, http, metricsListener);
     } catch (RuntimeException e) {
       metricsListener.ifPresent(MetricsHttpServer::close);
       runtime.close();
       throw e;
     }
+  }
+
+  /** The web console's needs, when it is enabled (the configuration rules ensure someone can sign in). */
+  private static Optional<ConsoleSetup> console(AppConfig config, Optional<TokenVerifier> verifier) {
+    if (!config.console().enabled() || verifier.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean developmentTokens = config.auth().devSecret().isPresent()
+        && config.server().environment().allowsDevelopmentShortcuts();
+    return Optional.of(new ConsoleSetup(config.console(), verifier.get(),
+        config.auth().issuerUrl().filter(i -> config.console().clientId().isPresent()), developmentTokens));
   }
 
   /** The bound port (useful when configured as 0). */

@@ -17,14 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged bridge in production mode behind a real Keycloak (the {@code lab} realm of
  * {@code keycloak/bridge-realm.json}, started by {@code scripts/keycloak.sh}): people log in with the
  * password grant, the pipeline with client credentials, and the bridge maps Keycloak's client roles
- * of {@code mcp-bridge} and recognises the service account. One Keycloak and one bridge serve all
- * checks, because Keycloak's start dominates the time.
+ * of {@code mcp-bridge} and recognises the service account; people sign in to the web console in
+ * Chromium (client {@code bridge-console}). One Keycloak and one bridge serve all checks, because
+ * Keycloak's start dominates the time.
  */
 class KeycloakIT {
   private static final String AUDIENCE = "mcp-bridge";
   private static final String LOGIN_CLIENT = "lab-cli";
   private static final String OTHER_SERVICE_CLIENT = "lab-notebook";
   private static final String PIPELINE_CLIENT = "lab-pipeline";
+  private static final String CONSOLE_CLIENT = "bridge-console";
   // Test-only credentials, the same as in bridge-realm.json.
   private static final String PIPELINE_SECRET = "lab-pipeline-TEST-ONLY-secret";
   private static final String OLGA_PASSWORD = "olga-TEST-ONLY-password";
@@ -40,8 +42,10 @@ class KeycloakIT {
   static void startKeycloakAndBridge() throws Exception {
     keycloak = LocalKeycloak.start(RunningBridge.freePort(), work.resolve("keycloak"));
     Path bridgeWork = work.resolve("bridge");
-    bridge = RunningBridge.start(bridgeWork,
-        RunningBridge.productionEnv(bridgeWork, RunningBridge.freePort(), keycloak.issuer, AUDIENCE));
+    Map<String, String> env = RunningBridge.productionEnv(bridgeWork, RunningBridge.freePort(), keycloak.issuer, AUDIENCE);
+    env.put("CONSOLE_ENABLED", "true");
+    env.put("AUTH_CONSOLE_CLIENT_ID", CONSOLE_CLIENT);
+    bridge = RunningBridge.start(bridgeWork, env);
   }
 
   @AfterAll
@@ -151,6 +155,46 @@ class KeycloakIT {
     assertThat(RunningBridge.json(refused).get("error").get("message").asText()).contains("audience");
     assertThat(refused.headers().firstValue("WWW-Authenticate")).isPresent();
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+  }
+
+  @Test
+  void console_inChromium_signsInThroughKeycloak_runsTheWorkflow_enforcesRoles_andIsAccessible() throws Exception {
+    Path screenshots = Path.of("target", "console-screenshots").toAbsolutePath();
+    if (java.nio.file.Files.isDirectory(screenshots)) {
+      try (var old = java.nio.file.Files.list(screenshots)) {
+        for (Path f : old.toList()) {
+          java.nio.file.Files.delete(f);
+        }
+      }
+    }
+
+    ConsoleBrowser.Outcome run = ConsoleBrowser.run(work.resolve("browser"), Map.of(
+        "CONSOLE_URL", "http://127.0.0.1:" + bridge.port,
+        "SCREENSHOT_DIR", screenshots.toString(),
+        "OPERATOR", "olga:" + OLGA_PASSWORD,
+        "VIEWER", "victor:" + VICTOR_PASSWORD,
+        "ADMIN", "ada:" + ADA_PASSWORD,
+        "MODEL_FILE", "one_compartment_iv_bolus.pkml",
+        "SIMULATION_ID", "kc-console"));
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    JsonNode report = run.report();
+    assertThat(report.path("ok").asBoolean()).as(run.output()).isTrue();
+    assertThat(report.path("progress").asText().trim()).isEqualTo("100 %");
+    assertThat(report.path("viewerRunStatus").asInt()).isEqualTo(403);
+    assertThat(report.path("signedOutAtIdentityProvider").asBoolean()).isTrue();
+    assertThat(report.path("auditVerdict").asText()).startsWith("Verified");
+    assertThat(report.path("csvRows").asInt()).isGreaterThan(10);
+    List<String> pages = new ArrayList<>();
+    report.path("pages").forEach(p -> pages.add(p.asText()));
+    assertThat(pages).contains("sign-in", "models", "confirm-load", "simulation", "confirm-set", "run", "results", "jobs",
+        "simulation-viewer", "audit");
+    try (var files = java.nio.file.Files.list(screenshots)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(pages.size());
+    }
+    // The bridge logged the sessions but never a token.
+    String log = java.nio.file.Files.readString(work.resolve("bridge").resolve("serve.log"));
+    assertThat(log).contains("console session started").doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.");
   }
 
   /** The identities of the tool calls recorded under {@code correlationId}, read as the admin. */

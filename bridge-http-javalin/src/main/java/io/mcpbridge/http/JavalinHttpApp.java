@@ -41,17 +41,33 @@ public final class JavalinHttpApp {
    */
   public static RunningServer start(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp,
       HttpObservability observability) {
+    return start(settings, services, mcp, observability, java.util.Optional.empty());
+  }
+
+  /**
+   * Creates and starts the server, with the web console at {@code /console} when given.
+   *
+   * @param console what the console needs; empty = no console
+   * @return the running server; closing it stops the server and its stream scheduler
+   */
+  public static RunningServer start(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp,
+      HttpObservability observability, java.util.Optional<ConsoleSetup> console) {
     ScheduledExecutorService streams = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "bridge-sse");
       t.setDaemon(true);
       return t;
     });
-    Javalin app = create(settings, services, mcp, streams, observability).start();
+    Javalin app = create(settings, services, mcp, streams, observability, console).start();
     return new RunningServer(app, streams);
   }
 
   static Javalin create(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp,
       ScheduledExecutorService streams, HttpObservability observability) {
+    return create(settings, services, mcp, streams, observability, java.util.Optional.empty());
+  }
+
+  static Javalin create(HttpSettings settings, HttpServices services, java.util.Optional<McpEndpoint> mcp,
+      ScheduledExecutorService streams, HttpObservability observability, java.util.Optional<ConsoleSetup> console) {
     RequestTiming timing = new RequestTiming(observability.requests());
     java.util.Optional<MetricsRoute> metricsRoute = observability.exposition()
         .map(e -> new MetricsRoute(e, observability.bearerToken()));
@@ -89,8 +105,10 @@ public final class JavalinHttpApp {
       metricsRoute.ifPresent(r -> r.register(config));
       mcpRoutes.ifPresent(r -> r.register(config));
       tools.register(config);
-      new PlotRoutes(services.tools(), services.authenticator(), json).register(config);
+      PlotRoutes plots = new PlotRoutes(services.tools(), services.authenticator(), json);
+      plots.register(config);
       events.register(config);
+      console.ifPresent(c -> new ConsoleRoutes(c, services, events, plots, json).register(config));
       new AuditRoutes(services.audit(), services.authenticator()).register(config);
       HttpErrors.register(config);
     });

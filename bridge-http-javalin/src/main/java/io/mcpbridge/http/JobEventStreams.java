@@ -54,7 +54,7 @@ final class JobEventStreams {
     config.routes.get("/jobs/{jobId}/events", this::open);
   }
 
-  private void open(Context ctx) throws Exception {
+  void open(Context ctx) throws Exception {
     Principal principal = authenticator.authenticate(ctx);
     if (!principal.has(Role.VIEWER)) {
       throw new ForbiddenException("reading job events requires the viewer role");

@@ -45,7 +45,7 @@ final class PlotRoutes {
     config.routes.get("/results/{resultsId}/plot.svg", ctx -> plot(ctx, "svg"));
   }
 
-  private void plot(Context ctx, String format) {
+  void plot(Context ctx, String format) {
     Principal principal = authenticator.authenticate(ctx);
     ObjectNode args = json.createObjectNode();
     args.put("resultsId", ctx.pathParam("resultsId"));

@@ -171,6 +171,18 @@ public final class InMemoryJobRegistry implements JobRegistry {
   }
 
   @Override
+  public synchronized List<Job> jobsOwnedBy(String owner, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    return jobs.values().stream()
+        .filter(j -> j.owner().equals(owner))
+        .sorted(Comparator.comparing(Job::createdAt).thenComparing(j -> j.id().value()).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public synchronized void saveResult(StoredResult result) {
     if (results.containsKey(result.id())) {
       throw new ConflictException("result " + result.id() + " already exists");

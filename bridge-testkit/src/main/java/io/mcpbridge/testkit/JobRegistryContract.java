@@ -69,6 +69,19 @@ public abstract class JobRegistryContract {
   // --- simulations ---------------------------------------------------------------------------
 
   @Test
+  void givenJobsOfSeveralOwners_jobsOwnedBy_listsOnlyThatOwnersNewestFirstUpToTheLimit() {
+    Job first = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant()), Optional.empty());
+    registry.createJob(JobFixtures.aQueuedJob("bob", clock.instant().plusSeconds(1)), Optional.empty());
+    Job second = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant().plusSeconds(2)), Optional.empty());
+    Job third = registry.createJob(JobFixtures.aQueuedJob("alice", clock.instant().plusSeconds(3)), Optional.empty());
+
+    assertThat(registry.jobsOwnedBy("alice", 10)).extracting(Job::id).containsExactly(third.id(), second.id(), first.id());
+    assertThat(registry.jobsOwnedBy("alice", 2)).extracting(Job::id).containsExactly(third.id(), second.id());
+    assertThat(registry.jobsOwnedBy("carol", 10)).isEmpty();
+    assertThatThrownBy(() -> registry.jobsOwnedBy("alice", 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void givenSavedRevision_findByRevision_returnsEqualSimulation() {
     StoredSimulation saved = JobFixtures.aSimulation(SimulationId.random(), 1, "alice", clock.instant());
     registry.saveSimulation(saved);

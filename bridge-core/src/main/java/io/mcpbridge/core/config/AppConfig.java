@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param audit audit trail
  * @param population population runs
  * @param metrics the Prometheus scrape endpoint
+ * @param console the web console
  */
 public record AppConfig(
     ServerSettings server,
@@ -24,7 +25,8 @@ public record AppConfig(
     ModelSettings models,
     AuditSettings audit,
     PopulationSettings population,
-    MetricsSettings metrics) {
+    MetricsSettings metrics,
+    ConsoleSettings console) {
   public AppConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(auth, "auth");
@@ -34,6 +36,13 @@ public record AppConfig(
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(population, "population");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(console, "console");
+  }
+
+  /** The same configuration without a console (for launchers and tests that serve none). */
+  public AppConfig(ServerSettings server, AuthSettings auth, JobSettings jobs, RegistrySettings registry,
+      ModelSettings models, AuditSettings audit, PopulationSettings population, MetricsSettings metrics) {
+    this(server, auth, jobs, registry, models, audit, population, metrics, ConsoleSettings.disabled());
   }
 
   /**

@@ -28,7 +28,8 @@ final class AppConfigParser {
 
   ConfigReport parse() {
     ServerSettings server = server();
-    AppConfig config = new AppConfig(server, auth(), jobs(), registry(), models(), audit(), population(), metrics());
+    AppConfig config = new AppConfig(server, auth(), jobs(), registry(), models(), audit(), population(), metrics(),
+        console());
     new ConfigRules(in, config).check();
     return new ConfigReport(config, in.problems(), in.effective());
   }
@@ -183,6 +184,13 @@ final class AppConfigParser {
   private MetricsSettings metrics() {
     return new MetricsSettings(in.bool("METRICS_ENABLED"), in.integer("METRICS_PORT", 0, 65535),
         in.secret("METRICS_TOKEN"));
+  }
+
+  private ConsoleSettings console() {
+    return new ConsoleSettings(in.bool("CONSOLE_ENABLED"), in.optional("AUTH_CONSOLE_CLIENT_ID"),
+        in.secret("AUTH_CONSOLE_CLIENT_SECRET"), Duration.ofSeconds(in.integer("CONSOLE_SESSION_TTL_SECONDS", 60, 86_400)),
+        in.integer("CONSOLE_MAX_SESSIONS", 1, 100_000), in.bool("CONSOLE_COOKIE_SECURE"),
+        in.url("CONSOLE_PUBLIC_URL", HTTP_SCHEMES));
   }
 
   private PopulationSettings population() {

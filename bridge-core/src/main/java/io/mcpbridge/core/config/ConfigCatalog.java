@@ -44,6 +44,23 @@ public final class ConfigCatalog {
     defineSecret(auth, "AUTH_DEV_SECRET", "HS256 secret for development tokens (`bridge token mint`).",
         "at least 32 bytes; refused unless ENVIRONMENT is development, local or test");
 
+    define(auth, "AUTH_CONSOLE_CLIENT_ID", null, "OIDC client the web console signs people in with (authorization code with PKCE; "
+        + "redirect URI `<console URL>/console/callback`).", "non-empty; required when CONSOLE_ENABLED and AUTH_ISSUER_URL are set");
+    defineSecret(auth, "AUTH_CONSOLE_CLIENT_SECRET", "Secret of AUTH_CONSOLE_CLIENT_ID when it is a confidential client (a public client with PKCE needs none).",
+        "non-empty; only with AUTH_CONSOLE_CLIENT_ID");
+
+    String console = "Console";
+    define(console, "CONSOLE_ENABLED", "false", "Serve the web console at `/console` (sign-in, models, simulations, runs, results, jobs, audit).",
+        "boolean; needs AUTH_ISSUER_URL with AUTH_CONSOLE_CLIENT_ID, or AUTH_DEV_SECRET");
+    define(console, "CONSOLE_SESSION_TTL_SECONDS", "3600", "Longest life of a console session; it ends earlier when its access token expires.",
+        "integer 60–86400");
+    define(console, "CONSOLE_MAX_SESSIONS", "1000", "Console sessions held in memory at once; beyond it the oldest is signed out.",
+        "integer 1–100000");
+    define(console, "CONSOLE_COOKIE_SECURE", "false", "Mark console cookies Secure even for plain-HTTP requests (behind a TLS-terminating proxy); "
+        + "requests over TLS always get Secure cookies.", "boolean");
+    define(console, "CONSOLE_PUBLIC_URL", null, "External base URL of the server (e.g. https://bridge.example.org) for the sign-in redirect; "
+        + "default: the scheme and Host of each request.", "absolute http(s) URL without a path");
+
     String jobs = "Jobs";
     define(jobs, "JOB_BACKEND", "thread", "Where jobs run: thread (in-process) or queue (Redis/RabbitMQ workers); celery is an alias of queue.",
         "thread, queue or celery");

@@ -30,6 +30,29 @@ final class ConfigRules {
     models();
     audit();
     metrics();
+    console();
+  }
+
+  private void console() {
+    ConsoleSettings console = config.console();
+    if (console.clientSecret().isPresent() && console.clientId().isEmpty()) {
+      in.error("AUTH_CONSOLE_CLIENT_SECRET", console.clientSecret().get().reveal(), "is set without AUTH_CONSOLE_CLIENT_ID");
+    }
+    console.publicUrl().ifPresent(url -> {
+      if (url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")) {
+        in.error("CONSOLE_PUBLIC_URL", url.toString(), "must be scheme, host and port only (the console lives at /console)");
+      }
+    });
+    if (!console.enabled()) {
+      return;
+    }
+    AuthSettings auth = config.auth();
+    if (auth.issuerUrl().isPresent() && console.clientId().isEmpty()) {
+      in.error("CONSOLE_ENABLED", "true", "the console signs people in through AUTH_ISSUER_URL: set AUTH_CONSOLE_CLIENT_ID");
+    }
+    if (auth.issuerUrl().isEmpty() && auth.devSecret().isEmpty()) {
+      in.error("CONSOLE_ENABLED", "true", "nobody could sign in: set AUTH_ISSUER_URL and AUTH_CONSOLE_CLIENT_ID, or AUTH_DEV_SECRET in development");
+    }
   }
 
   private void metrics() {

@@ -89,6 +89,15 @@ public interface JobRegistry extends AutoCloseable {
   /** Jobs currently in one of the given states (for recovery after a restart). */
   List<Job> jobsInStates(Set<JobState> states);
 
+  /**
+   * The jobs one caller submitted, newest first (by submission time, then id descending).
+   *
+   * @param owner the submitting principal's subject ({@link Job#owner()})
+   * @param limit at most this many jobs, 1 or more
+   * @throws IllegalArgumentException if {@code limit} is below 1
+   */
+  List<Job> jobsOwnedBy(String owner, int limit);
+
   /** Stores a result. */
   void saveResult(StoredResult result);
 

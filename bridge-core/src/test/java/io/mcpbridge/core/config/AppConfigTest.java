@@ -71,6 +71,52 @@ class AppConfigTest {
   }
 
   @Test
+  void givenConsoleSettings_load_readsThem_andDefaultsToNoConsole() {
+    assertThat(load().requireValid().console().enabled()).isFalse();
+    vars.put("CONSOLE_ENABLED", "true");
+    vars.put("AUTH_DEV_SECRET", "a-development-secret-of-at-least-32-bytes");
+    vars.put("CONSOLE_SESSION_TTL_SECONDS", "600");
+    vars.put("CONSOLE_COOKIE_SECURE", "true");
+    vars.put("CONSOLE_PUBLIC_URL", "https://bridge.example.org");
+
+    ConsoleSettings console = load().requireValid().console();
+
+    assertThat(console.enabled()).isTrue();
+    assertThat(console.sessionTtl()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(console.secureCookies()).isTrue();
+    assertThat(console.maxSessions()).isEqualTo(1000);
+    assertThat(console.publicUrl()).hasValueSatisfying(u -> assertThat(u.getHost()).isEqualTo("bridge.example.org"));
+  }
+
+  @Test
+  void givenConsoleNobodyCouldSignInTo_orAnIssuerWithoutConsoleClient_load_reportsIt() {
+    vars.put("CONSOLE_ENABLED", "true");
+    assertThat(hasError(load(), "CONSOLE_ENABLED")).as("no issuer, no development secret").isTrue();
+
+    vars.put("AUTH_ISSUER_URL", "https://idp.example.org/realms/lab");
+    vars.put("AUTH_AUDIENCE", "mcp-bridge");
+    assertThat(hasError(load(), "CONSOLE_ENABLED")).as("issuer without AUTH_CONSOLE_CLIENT_ID").isTrue();
+
+    vars.put("AUTH_CONSOLE_CLIENT_ID", "bridge-console");
+    vars.put("CONSOLE_SESSION_TTL_SECONDS", "5");
+    vars.put("CONSOLE_PUBLIC_URL", "https://bridge.example.org/console");
+    ConfigReport report = load();
+    assertThat(hasError(report, "CONSOLE_ENABLED")).isFalse();
+    assertThat(hasError(report, "CONSOLE_SESSION_TTL_SECONDS")).isTrue();
+    assertThat(hasError(report, "CONSOLE_PUBLIC_URL")).isTrue();
+  }
+
+  @Test
+  void givenConsoleSecretWithoutClientId_load_reportsIt_withTheSecretMasked() {
+    vars.put("AUTH_CONSOLE_CLIENT_SECRET", "very-secret-value");
+
+    ConfigReport report = load();
+
+    assertThat(hasError(report, "AUTH_CONSOLE_CLIENT_SECRET")).isTrue();
+    assertThat(report.errors().toString()).doesNotContain("very-secret-value");
+  }
+
+  @Test
   void givenProductionWithDevelopmentShortcuts_load_reportsEveryErrorAtOnce() {
     vars.put("ENVIRONMENT", "production");
     vars.put("AUTH_DEV_SECRET", "abc");

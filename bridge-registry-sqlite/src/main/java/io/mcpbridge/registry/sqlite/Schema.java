@@ -91,7 +91,9 @@ final class Schema {
             created_at INTEGER NOT NULL,
             content TEXT NOT NULL
           )""",
-          "CREATE INDEX job_outputs_by_job ON job_outputs (job_id)"));
+          "CREATE INDEX job_outputs_by_job ON job_outputs (job_id)"),
+      // v3: a caller's own jobs, newest first (the console's job list).
+      List.of("CREATE INDEX jobs_by_owner ON jobs (owner, created_at)"));
 
   static final int LATEST = MIGRATIONS.size();
 

@@ -364,6 +364,27 @@ public final class SqliteJobRegistry implements JobRegistry {
     });
   }
 
+  @Override
+  public List<Job> jobsOwnedBy(String owner, int limit) {
+    java.util.Objects.requireNonNull(owner, "owner");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    return readers.read("list a caller's jobs", c -> {
+      PreparedStatement s = c.prepare("SELECT " + Rows.JOB_COLUMNS + " FROM jobs WHERE owner = ?"
+          + " ORDER BY created_at DESC, id DESC LIMIT ?");
+      s.setString(1, owner);
+      s.setInt(2, limit);
+      List<Job> jobs = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          jobs.add(Rows.job(r));
+        }
+      }
+      return jobs;
+    });
+  }
+
   // --- results -------------------------------------------------------------------------------
 
   @Override

@@ -117,6 +117,12 @@ public final class FakeJobs implements JobRegistry, JobWatch {
   }
 
   @Override
+  public List<Job> jobsOwnedBy(String owner, int limit) {
+    return jobs.values().stream().filter(j -> j.owner().equals(owner))
+        .sorted(java.util.Comparator.comparing(Job::createdAt).reversed()).limit(limit).toList();
+  }
+
+  @Override
   public void saveSimulation(StoredSimulation simulation) {
     throw new UnsupportedOperationException("FakeJobs stores jobs only");
   }
