@@ -182,11 +182,11 @@ class GlobalSensitivityToolsTest {
 
     RunGlobalSensitivityAnalysisTool.Output job = submit(bridge, input("sobol",
         List.of(VOLUME + "=uniform(10, 20)", "Organism|Central|CL=loguniform(0.05, 0.2)"),
-        Optional.of(64), Optional.of(List.of("C_max", "AUC_tEnd")), Optional.empty()));
+        Optional.of(256), Optional.of(List.of("C_max", "AUC_tEnd")), Optional.empty()));
     GetGlobalSensitivityResultsTool.Output out = finish(bridge, job);
 
     // C_max = A0/V at t = 0 whatever CL is: all its variance is V's. Swapping CL alone leaves every C_max
-    // unchanged, so CL's indices are exactly 0; V's are 1 up to the sampling error of N = 64.
+    // unchanged, so CL's indices are exactly 0; V's are 1 up to the sampling error of N = 256.
     GetGlobalSensitivityResultsTool.Entry v = out.indices().stream()
         .filter(e -> e.response().equals("C_max") && e.parameterPath().endsWith("Volume")).findFirst().orElseThrow();
     GetGlobalSensitivityResultsTool.Entry cl = out.indices().stream()

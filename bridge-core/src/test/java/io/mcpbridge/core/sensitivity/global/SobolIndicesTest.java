@@ -64,7 +64,6 @@ class SobolIndicesTest {
     assertThat(misses).as("analytic indices outside their 99 %% intervals, of %d", checks)
         .isLessThanOrEqualTo(checks / 20);
   }
-  }
 
   @Test
   void sameSeedGivesTheSameIndicesWhateverTheParallelism() {
