@@ -37,12 +37,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "call", mixinStandardHelpOptions = true,
     description = {"Call a tool with arguments, in-process or against a running server (--server).",
         "Arguments: --arg key=value (value read as JSON when it is valid JSON, else as text) or --json '{…}'.",
-        "Critical tools (load_simulation, set_parameter_value, run_simulation, run_sensitivity_analysis) need --yes or a 'y' at the prompt.",
-        "In-process, run_simulation and run_sensitivity_analysis wait for the job (it runs in this process); with --server",
+        "Critical tools (load_simulation, set_parameter_value, run_simulation, run_sensitivity_analysis,",
+        "run_global_sensitivity_analysis) need --yes or a 'y' at the prompt.",
+        "In-process, run_simulation and both sensitivity runs wait for the job (it runs in this process); with --server",
         "they return the job id at once.",
         "Tools: discover_models, load_simulation, list_parameters, get_parameter_value, set_parameter_value,",
         "run_simulation, get_job_status, cancel_job, get_simulation_results, calculate_pk_parameters,",
-        "run_sensitivity_analysis, get_sensitivity_results."})
+        "run_sensitivity_analysis, get_sensitivity_results, run_global_sensitivity_analysis,",
+        "get_global_sensitivity_results."})
 final class CallCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -104,7 +106,8 @@ final class CallCommand implements Callable<Integer> {
       }
       out.println(mapper.writeValueAsString(output));
       out.flush();
-      if ("run_simulation".equals(tool) || "run_sensitivity_analysis".equals(tool)) {
+      if ("run_simulation".equals(tool) || "run_sensitivity_analysis".equals(tool)
+          || "run_global_sensitivity_analysis".equals(tool)) {
         JobWaiter.awaitTerminal(runtime.follower, runtime.registry, mapper.valueToTree(output).get("jobId").asText(), spec.commandLine().getErr());
       }
     }

@@ -19,6 +19,7 @@ import io.mcpbridge.core.sensitivity.SensitivityPlan;
 import io.mcpbridge.core.sensitivity.SensitivityPlanner;
 import io.mcpbridge.core.sensitivity.SensitivityRequest;
 import io.mcpbridge.core.sensitivity.SensitivityResults;
+import io.mcpbridge.core.sensitivity.TimeCourseSensitivity;
 import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.service.ParameterPathMatcher;
 import io.mcpbridge.core.units.UnitCatalog;
@@ -106,6 +107,11 @@ final class SensitivityRunCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the CSV.")
   Path outFile;
 
+  @Option(names = "--time-course", paramLabel = "FILE.csv",
+      description = "Also write the time-course sensitivities S(t) of every output (OSP's formula at each output time) "
+          + "as QuantityPath,Parameter,ParameterPath,Time,Value.")
+  Path timeCourseFile;
+
   @Override
   public Integer call() {
     if (threshold != null && !(threshold > 0 && threshold <= 1)) {
@@ -143,10 +149,19 @@ final class SensitivityRunCommand implements Callable<Integer> {
     RunCountProgress progress = TerminalProgress.stderrIsTerminal()
         ? new RunCountProgress(spec.commandLine().getErr(), "sensitivity") : null;
     SensitivityResults results;
+    List<TimeCourseSensitivity> courses = List.of();
     try {
-      results = new LocalSensitivityAnalysis(engine, new PkParameterCalculator(units), pkOptions, threads)
-          .run(plan, new RunControl(() -> false, Optional.empty(),
-              progress == null ? ProgressListener.NONE : progress, Clock.systemUTC()));
+      LocalSensitivityAnalysis analysis = new LocalSensitivityAnalysis(engine, new PkParameterCalculator(units),
+          pkOptions, threads);
+      RunControl control = new RunControl(() -> false, Optional.empty(),
+          progress == null ? ProgressListener.NONE : progress, Clock.systemUTC());
+      if (timeCourseFile == null) {
+        results = analysis.run(plan, control);
+      } else {
+        LocalSensitivityAnalysis.TimeCourseAnalysis both = analysis.runWithTimeCourses(plan, plan.outputs(), control);
+        results = both.results();
+        courses = both.timeCourses();
+      }
     } finally {
       if (progress != null) {
         progress.finish();
@@ -160,6 +175,15 @@ final class SensitivityRunCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().printf("%d sensitivities of %d parameters from %d runs written to %s%n",
         rows.size(), results.parameterPaths().size(), results.runs(), outFile);
+    if (timeCourseFile != null) {
+      try {
+        Files.writeString(timeCourseFile, TimeCourseSensitivity.toCsv(courses), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new BackendUnavailableException("cannot write " + timeCourseFile + " (" + e.getMessage() + ")", e);
+      }
+      spec.commandLine().getOut().printf("%d time-course sensitivities written to %s%n", courses.size(),
+          timeCourseFile);
+    }
     spec.commandLine().getOut().flush();
     if (tornado.isPresent()) {
       SensitivityTornado plot = tornado.get();

@@ -26,7 +26,8 @@ class RestHardeningIT {
   private static final List<String> TOOLS = List.of("discover_models", "load_simulation", "list_parameters",
       "get_parameter_value", "set_parameter_value", "run_simulation", "get_job_status", "cancel_job",
       "get_simulation_results", "calculate_pk_parameters", "run_population_simulation", "get_population_results",
-      "plot_results", "run_sensitivity_analysis", "get_sensitivity_results");
+      "plot_results", "run_sensitivity_analysis", "get_sensitivity_results", "run_global_sensitivity_analysis",
+      "get_global_sensitivity_results");
 
   @TempDir static Path work;
   private static RunningBridge bridge;

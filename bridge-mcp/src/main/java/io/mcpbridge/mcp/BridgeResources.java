@@ -24,6 +24,7 @@ public final class BridgeResources implements McpResources {
   private static final String RESULTS = "bridge://results/";
   private static final String JOBS = "bridge://jobs/";
   private static final String JSON_TYPE = "application/json";
+  private static final String GLOBAL_SENSITIVITY_CSV = "/global-sensitivity.csv";
   private static final Logger LOG = LoggerFactory.getLogger(BridgeResources.class);
 
   private final ToolCaller caller;
@@ -59,6 +60,9 @@ public final class BridgeResources implements McpResources {
     list.add(template(RESULTS + "{resultsId}/plot.svg", "results plot (SVG)", "Time profile plot",
         "Time profile of a finished run as an SVG image; the same query parameters as the PNG.")
         .put("mimeType", "image/svg+xml"));
+    list.add(template(RESULTS + "{resultsId}" + GLOBAL_SENSITIVITY_CSV, "global sensitivity (CSV)",
+        "Global sensitivity indices", "Sobol or Morris indices of a finished global sensitivity job as CSV.")
+        .put("mimeType", "text/csv"));
     return list;
   }
 
@@ -72,6 +76,8 @@ public final class BridgeResources implements McpResources {
           .put("limit", 1000), exchange, Optional.empty());
     } else if (uri.startsWith(RESULTS) && PlotUris.isPlot(uri.substring(RESULTS.length()))) {
       return plot(uri, exchange);
+    } else if (uri.startsWith(RESULTS) && uri.endsWith(GLOBAL_SENSITIVITY_CSV)) {
+      return globalSensitivityCsv(uri, exchange);
     } else if (uri.startsWith(RESULTS)) {
       body = caller.call("get_simulation_results", json.createObjectNode().put("resultsId", tail(uri, RESULTS)),
           exchange, Optional.empty());
@@ -90,6 +96,22 @@ public final class BridgeResources implements McpResources {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
+    return result;
+  }
+
+  /** The CSV of a global sensitivity job, as get_global_sensitivity_results returns it. */
+  private ObjectNode globalSensitivityCsv(String uri, Exchange exchange) {
+    String id = uri.substring(RESULTS.length(), uri.length() - GLOBAL_SENSITIVITY_CSV.length());
+    if (id.isEmpty() || id.contains("/")) {
+      throw new McpProtocolException(JsonRpc.RESOURCE_NOT_FOUND, "resource not found: " + uri);
+    }
+    JsonNode body = caller.call("get_global_sensitivity_results", json.createObjectNode().put("resultsId", id), exchange,
+        Optional.empty());
+    ObjectNode result = json.createObjectNode();
+    ObjectNode content = result.putArray("contents").addObject();
+    content.put("uri", uri);
+    content.put("mimeType", "text/csv");
+    content.put("text", body.path("csv").asText());
     return result;
   }
 

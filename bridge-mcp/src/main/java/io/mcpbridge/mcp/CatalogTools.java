@@ -152,6 +152,13 @@ public final class CatalogTools implements McpTools {
     if (job != null && job.isTextual()) {
       content.add(link("bridge://jobs/" + job.asText(), "job " + job.asText(), "Status of the job"));
     }
+    JsonNode csv = output.get("csvUri");
+    if (csv != null && csv.isTextual()) {
+      ObjectNode l = link(csv.asText(), csv.asText().substring(csv.asText().lastIndexOf('/') + 1),
+          "The indices as CSV");
+      l.put("mimeType", "text/csv");
+      content.add(l);
+    }
     JsonNode results = output.path("resultHandle").path("resultsId");
     if (results.isTextual()) {
       content.add(link("bridge://results/" + results.asText(), "results " + results.asText(),

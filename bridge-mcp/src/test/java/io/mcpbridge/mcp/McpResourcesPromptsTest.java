@@ -29,7 +29,7 @@ class McpResourcesPromptsTest {
 
     assertThat(templates.findValuesAsText("uriTemplate")).contains("bridge://simulations/{simulationId}",
         "bridge://results/{resultsId}", "bridge://jobs/{jobId}", "bridge://results/{resultsId}/plot.png",
-        "bridge://results/{resultsId}/plot.svg");
+        "bridge://results/{resultsId}/plot.svg", "bridge://results/{resultsId}/global-sensitivity.csv");
   }
 
   @Test

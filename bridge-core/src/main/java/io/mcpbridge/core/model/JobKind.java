@@ -7,7 +7,9 @@ public enum JobKind {
   /** One run of a simulation revision; its result is a {@link StoredResult}. */
   SIMULATION,
   /** A local sensitivity analysis of a simulation revision; its result is a {@link JobOutput}. */
-  SENSITIVITY;
+  SENSITIVITY,
+  /** A global (Sobol or Morris) sensitivity analysis of a simulation revision; its result is a {@link JobOutput}. */
+  GLOBAL_SENSITIVITY;
 
   /** The lower-case name stored and shown. */
   public String wireName() {

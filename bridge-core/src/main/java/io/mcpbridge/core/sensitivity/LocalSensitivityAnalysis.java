@@ -15,6 +15,8 @@ import io.mcpbridge.core.port.ProgressListener;
 import io.mcpbridge.core.port.RunControl;
 import io.mcpbridge.core.port.SimulationEngine;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,65 @@ public final class LocalSensitivityAnalysis {
 
   /** Runs the plan. */
   public SensitivityResults run(SensitivityPlan plan, RunControl control) {
+    return results(plan, execute(plan, Set.of(), control));
+  }
+
+  /**
+   * Runs the plan and also computes the time-course sensitivities of {@code timeCourseOutputs}:
+   * at every output time t, S(t) = (1/N)·Σ_v [(Y_v(t) − Y_0(t))/(P_v − P0)]·(P0/Y_0(t)), the
+   * formula of the PK sensitivities applied to the float32 values OSP stores, with the same
+   * rules (0 below 1e-4, NaN where Y_0(t) is 0 or not finite).
+   *
+   * @param timeCourseOutputs outputs of the plan whose time courses are kept (each costs one
+   *     series per run in memory)
+   * @throws IllegalArgumentException if an output is not one of the plan's
+   */
+  public TimeCourseAnalysis runWithTimeCourses(SensitivityPlan plan, List<String> timeCourseOutputs,
+      RunControl control) {
+    for (String o : timeCourseOutputs) {
+      if (!plan.outputs().contains(o)) {
+        throw new IllegalArgumentException("'" + o + "' is not an output of the analysis " + plan.outputs());
+      }
+    }
+    List<RunOutcome> outcomes = execute(plan, Set.copyOf(timeCourseOutputs), control);
+    List<TimeCourseSensitivity> courses = new ArrayList<>();
+    RunOutcome unperturbed = outcomes.get(0);
+    for (String output : timeCourseOutputs) {
+      double[] y0 = unperturbed.series().get(output);
+      int run = 1;
+      for (SensitivityParameter p : plan.parameters()) {
+        double[] values = p.variations();
+        double[] s = new double[y0.length];
+        double[] ys = new double[values.length];
+        for (int t = 0; t < y0.length; t++) {
+          for (int v = 0; v < values.length; v++) {
+            double[] series = outcomes.get(run + v).series().get(output);
+            if (series.length != y0.length) {
+              throw new InternalErrorException("the runs of a sensitivity analysis produced different output times");
+            }
+            ys[v] = series[t];
+          }
+          s[t] = SensitivityFormula.sensitivity(p.baselineValue(), y0[t], values, ys);
+        }
+        run += values.length;
+        courses.add(new TimeCourseSensitivity(output, p.displayName(), p.path(), unperturbed.times(), s));
+      }
+    }
+    return new TimeCourseAnalysis(results(plan, outcomes), courses);
+  }
+
+  /** Local sensitivities with time courses. */
+  public record TimeCourseAnalysis(SensitivityResults results, List<TimeCourseSensitivity> timeCourses) {
+    public TimeCourseAnalysis {
+      Objects.requireNonNull(results, "results");
+      timeCourses = List.copyOf(timeCourses);
+    }
+  }
+
+  /** What one run leaves: PK per output, and the float32 series of the kept outputs. */
+  private record RunOutcome(Map<String, PkAnalysis> pk, double[] times, Map<String, double[]> series) {}
+
+  private List<RunOutcome> execute(SensitivityPlan plan, Set<String> keep, RunControl control) {
     List<SimulationSpec> specs = new ArrayList<>();
     specs.add(plan.baseline());
     for (SensitivityParameter p : plan.parameters()) {
@@ -68,7 +129,11 @@ public final class LocalSensitivityAnalysis {
         specs.add(plan.baseline().withOverride(new ParameterOverride(p.path(), v)));
       }
     }
-    List<Map<String, PkAnalysis>> pk = runAll(specs, control);
+    return runAll(specs, keep, control);
+  }
+
+  private SensitivityResults results(SensitivityPlan plan, List<RunOutcome> outcomes) {
+    List<Map<String, PkAnalysis>> pk = outcomes.stream().map(RunOutcome::pk).toList();
 
     Map<String, PkAnalysis> unperturbed = pk.get(0);
     List<PkSensitivity> entries = new ArrayList<>();
@@ -96,10 +161,10 @@ public final class LocalSensitivityAnalysis {
       }
     }
     List<String> paths = plan.parameters().stream().map(SensitivityParameter::path).toList();
-    return new SensitivityResults(entries, paths, specs.size());
+    return new SensitivityResults(entries, paths, outcomes.size());
   }
 
-  private List<Map<String, PkAnalysis>> runAll(List<SimulationSpec> specs, RunControl control) {
+  private List<RunOutcome> runAll(List<SimulationSpec> specs, Set<String> keep, RunControl control) {
     int total = specs.size();
     AtomicInteger finished = new AtomicInteger();
     AtomicBoolean failed = new AtomicBoolean();
@@ -112,11 +177,11 @@ public final class LocalSensitivityAnalysis {
       return t;
     });
     try {
-      List<Future<Map<String, PkAnalysis>>> futures = new ArrayList<>();
+      List<Future<RunOutcome>> futures = new ArrayList<>();
       for (SimulationSpec spec : specs) {
         futures.add(pool.submit(() -> {
           try {
-            Map<String, PkAnalysis> out = analyse(engine.run(spec, perRun));
+            RunOutcome out = analyse(engine.run(spec, perRun), keep);
             synchronized (finished) { // listeners need not be thread-safe
               control.progress().onProgress(finished.incrementAndGet(), total);
             }
@@ -127,9 +192,9 @@ public final class LocalSensitivityAnalysis {
           }
         }));
       }
-      List<Map<String, PkAnalysis>> out = new ArrayList<>();
+      List<RunOutcome> out = new ArrayList<>();
       RuntimeException first = null;
-      for (Future<Map<String, PkAnalysis>> f : futures) {
+      for (Future<RunOutcome> f : futures) {
         try {
           out.add(await(f));
         } catch (RuntimeException e) {
@@ -149,15 +214,24 @@ public final class LocalSensitivityAnalysis {
     }
   }
 
-  private Map<String, PkAnalysis> analyse(SimulationResult result) {
+  private RunOutcome analyse(SimulationResult result, Set<String> keep) {
     Map<String, PkAnalysis> out = new LinkedHashMap<>();
+    Map<String, double[]> kept = new HashMap<>();
     for (TimeSeries s : result.series()) {
       out.put(s.path(), calculator.calculate(result.times(), s, pkOptions));
+      if (keep.contains(s.path())) {
+        // OSP computes output sensitivities from the values it stores, which are float32.
+        double[] values = s.values().clone();
+        for (int i = 0; i < values.length; i++) {
+          values[i] = (float) values[i];
+        }
+        kept.put(s.path(), values);
+      }
     }
-    return out;
+    return new RunOutcome(out, result.times(), kept);
   }
 
-  private static Map<String, PkAnalysis> await(Future<Map<String, PkAnalysis>> f) {
+  private static RunOutcome await(Future<RunOutcome> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import io.mcpbridge.core.service.tools.DiscoverModelsTool;
 import io.mcpbridge.core.service.tools.GetJobStatusTool;
 import io.mcpbridge.core.service.tools.GetParameterValueTool;
 import io.mcpbridge.core.service.tools.GetPopulationResultsTool;
+import io.mcpbridge.core.service.tools.GetGlobalSensitivityResultsTool;
 import io.mcpbridge.core.service.tools.GetSensitivityResultsTool;
 import io.mcpbridge.core.service.tools.GetSimulationResultsTool;
 import io.mcpbridge.core.service.tools.ListParametersTool;
@@ -20,6 +21,7 @@ import io.mcpbridge.core.service.tools.PlotResultsTool;
 import io.mcpbridge.core.service.plot.TimeProfileCharts;
 import io.mcpbridge.core.service.tools.LoadSimulationTool;
 import io.mcpbridge.core.service.tools.RunPopulationSimulationTool;
+import io.mcpbridge.core.service.tools.RunGlobalSensitivityAnalysisTool;
 import io.mcpbridge.core.service.tools.RunSensitivityAnalysisTool;
 import io.mcpbridge.core.service.tools.RunSimulationTool;
 import io.mcpbridge.core.service.tools.SetParameterValueTool;
@@ -101,7 +103,10 @@ public final class BridgeTools {
         new GetSimulationResultsTool(registry, units),
         new CalculatePkParametersTool(registry, engine, units),
         new RunSensitivityAnalysisTool(simulations, engine, registry, backend, defaultTimeout, defaultRetries, clock),
-        new GetSensitivityResultsTool(registry));
+        new GetSensitivityResultsTool(registry),
+        new RunGlobalSensitivityAnalysisTool(simulations, engine, registry, backend, units, defaultTimeout,
+            defaultRetries, clock),
+        new GetGlobalSensitivityResultsTool(registry));
   }
 
   /**

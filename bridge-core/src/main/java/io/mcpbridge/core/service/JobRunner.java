@@ -15,6 +15,7 @@ import io.mcpbridge.core.model.StoredResult;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.port.AuditSink;
 import io.mcpbridge.core.sensitivity.SensitivityJobs;
+import io.mcpbridge.core.sensitivity.global.GlobalSensitivityJobs;
 import io.mcpbridge.core.port.EngineMetrics;
 import io.mcpbridge.core.port.JobMetrics;
 import io.mcpbridge.core.port.NoMetrics;
@@ -92,6 +93,8 @@ public final class JobRunner implements JobHandler {
     List<JobWork> all = new ArrayList<>();
     // A sensitivity analysis is stored with its job in the registry, so every runner can run one.
     all.add(new SensitivityJobWork(registry, new SensitivityJobs(engine, ParameterPathMatcher::compile,
+        Runtime.getRuntime().availableProcessors()), clock));
+    all.add(new GlobalSensitivityJobWork(registry, new GlobalSensitivityJobs(engine,
         Runtime.getRuntime().availableProcessors()), clock));
     all.addAll(kinds);
     this.kinds = List.copyOf(all);

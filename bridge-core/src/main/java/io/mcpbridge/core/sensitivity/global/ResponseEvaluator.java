@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -67,9 +68,28 @@ public final class ResponseEvaluator {
    */
   public double[] evaluate(double[][] vectors, ToDoubleFunction<double[]> response, RunControl control) {
     Objects.requireNonNull(response, "response");
+    double[][] each = evaluateEach(vectors, v -> new double[] {response.applyAsDouble(v)}, control);
+    double[] out = new double[each.length];
+    for (int i = 0; i < each.length; i++) {
+      out[i] = each[i][0];
+    }
+    return out;
+  }
+
+  /**
+   * Several responses at every vector, from one evaluation each (one simulation gives every PK
+   * parameter of every output).
+   *
+   * @param vectors parameter vectors
+   * @param response the responses at one vector
+   * @param control cancellation, deadline and progress
+   * @return the responses, row i for {@code vectors[i]}
+   */
+  public double[][] evaluateEach(double[][] vectors, Function<double[], double[]> response, RunControl control) {
+    Objects.requireNonNull(response, "response");
     Objects.requireNonNull(control, "control");
     int total = vectors.length;
-    double[] out = new double[total];
+    double[][] out = new double[total][];
     if (total == 0) {
       return out;
     }
@@ -93,7 +113,7 @@ public final class ResponseEvaluator {
           synchronized (controlLock) {
             control.checkpoint(done.get(), total);
           }
-          out[i] = response.applyAsDouble(vectors[i].clone());
+          out[i] = response.apply(vectors[i].clone());
           done.incrementAndGet();
         }
       } catch (RuntimeException | Error e) {

@@ -12,7 +12,9 @@ import java.util.List;
  * f_A and f_B taken together:
  *
  * <ul>
- *   <li>first order (Saltelli et al. 2010): S_i = mean_j[f_B(j)·(f_ABi(j) − f_A(j))] / V;
+ *   <li>first order (Saltelli et al. 2010): S_i = mean_j[(f_B(j) − f_0)·(f_ABi(j) − f_A(j))] / V, with
+ *       f_0 the mean of f_A and f_B (centring does not change the expectation, but without it the
+ *       estimator's variance grows with the square of the response's mean);
  *   <li>total (Jansen 1999): S_Ti = mean_j[(f_A(j) − f_ABi(j))²] / (2V).
  * </ul>
  *
@@ -111,7 +113,10 @@ public final class SobolEstimator {
       for (int j : rows) {
         double fa = y[j];
         double fab = y[offset + j];
-        firstSum += y[n + j] * (fab - fa);
+        // Centred f_B: the uncentred product carries mean·(f_ABi − f_A), whose sampling noise grows
+        // with the response's mean, so a response far from 0 (any concentration in µmol/l) gave S_i
+        // well outside [0, 1] at N = 1024. Centring leaves the expectation unchanged.
+        firstSum += (y[n + j] - mean) * (fab - fa);
         totalSum += (fa - fab) * (fa - fab);
       }
       first[i] = firstSum / rows.length / variance;

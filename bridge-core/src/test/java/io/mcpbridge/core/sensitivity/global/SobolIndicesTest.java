@@ -35,17 +35,34 @@ class SobolIndicesTest {
   }
 
   @Test
-  void gFunctionIndicesLieInsideTheirIntervals() {
+  void gFunctionIntervalsCoverTheAnalyticIndicesAtTheirNominalRate() {
+    // One seed checks 16 indices against 99 % intervals: even exact intervals miss one of them in
+    // about 15 % of seeds, so a single seed only tests luck. Over 20 seeds (320 checks, N = 2^12,
+    // 300 resamples) a correct estimator misses about 1-2 % (percentile intervals run slightly
+    // narrow); the bound of 5 % fails biased estimators and intervals that are too narrow.
     GlobalSensitivityPlanner planner = new GlobalSensitivityPlanner(AnalyticTestFunctions.gFunctionParameters());
-    SobolResult result = planner.sobol(SETTINGS, AnalyticTestFunctions::gFunction, ResponseEvaluator.withThreads(2),
-        RunControl.unbounded());
-
-    assertThat(result.evaluations()).isEqualTo(BASE_SAMPLES * 10);
-    assertCovered(result.indices(), AnalyticTestFunctions.gFirstOrder(), AnalyticTestFunctions.gTotal());
-    // the ranking follows the coefficients: smaller a_i, larger index
-    for (int i = 0; i < 3; i++) {
-      assertThat(result.indices().get(i).total()).isGreaterThan(result.indices().get(i + 1).total());
+    double[] first = AnalyticTestFunctions.gFirstOrder();
+    double[] total = AnalyticTestFunctions.gTotal();
+    int checks = 0;
+    int misses = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      SobolResult result = planner.sobol(new SobolSettings(1 << 12, 300, 0.99, 20261203L + seed),
+          AnalyticTestFunctions::gFunction, ResponseEvaluator.withThreads(2), RunControl.unbounded());
+      assertThat(result.evaluations()).isEqualTo((1 << 12) * 10);
+      for (int i = 0; i < first.length; i++) {
+        SobolIndex index = result.indices().get(i);
+        checks += 2;
+        misses += first[i] < index.firstOrderLow() || first[i] > index.firstOrderHigh() ? 1 : 0;
+        misses += total[i] < index.totalLow() || total[i] > index.totalHigh() ? 1 : 0;
+        assertThat(index.firstOrderHigh() - index.firstOrderLow()).isLessThan(4 * MAX_HALF_WIDTH);
+      }
+      // the ranking follows the coefficients: smaller a_i, larger index
+      for (int i = 0; i < 3; i++) {
+        assertThat(result.indices().get(i).total()).isGreaterThan(result.indices().get(i + 1).total());
+      }
     }
+    assertThat(misses).as("analytic indices outside their 99 %% intervals, of %d", checks)
+        .isLessThanOrEqualTo(checks / 20);
   }
 
   @Test
