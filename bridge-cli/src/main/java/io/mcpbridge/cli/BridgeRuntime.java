@@ -27,7 +27,9 @@ import io.mcpbridge.core.service.JobNotifier;
 import io.mcpbridge.core.service.JobReconciler;
 import io.mcpbridge.core.service.JobRecovery;
 import io.mcpbridge.core.population.PopulationJobStore;
+import io.mcpbridge.core.service.ChunkedWork;
 import io.mcpbridge.core.service.JobReportRecorder;
+import io.mcpbridge.core.service.PopulationChunks;
 import io.mcpbridge.core.service.RegistryJobMessages;
 import io.mcpbridge.core.service.JobRunner;
 import io.mcpbridge.core.service.PopulationJobWork;
@@ -101,10 +103,13 @@ final class BridgeRuntime implements AutoCloseable {
     this.registry = own(SqliteJobRegistry.open(config.registry().path()));
     this.audit = own(auditSink(config, clock,
         metrics.<AuditMetrics>map(PrometheusMetrics::audit).orElse(NoMetrics.INSTANCE)));
-    JobBackend backend = own(jobBackend(config, registry, clock));
+    this.populations = new PopulationJobStore(config.population().storagePath(), UnitCatalog.standard());
+    // On queue workers a population runs in chunks that this process splits and gathers.
+    List<ChunkedWork> chunked = List.of(new PopulationChunks(populations, engine, registry, UnitCatalog.standard(),
+        config.population().chunkSize()));
+    JobBackend backend = own(jobBackend(config, registry, chunked, clock));
     this.notifier = new JobNotifier();
     ModelAccess access = new ModelAccess(config.models().searchPaths(), config.models().maxModelBytes());
-    this.populations = new PopulationJobStore(config.population().storagePath(), UnitCatalog.standard());
     ToolCatalog catalog = BridgeTools.withPopulations(BridgeTools.standard(access, new ModelIndex(access), engine,
         registry, backend, UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), jobMetrics,
         clock, new JFreeChartPlotRenderer()),
@@ -115,7 +120,7 @@ final class BridgeRuntime implements AutoCloseable {
     if (backend instanceof RedisJobBackend queue) {
       // Workers in other processes may still run this registry's jobs: the reconciler, not a
       // restart recovery, decides what was lost.
-      JobReportRecorder recorder = new JobReportRecorder(registry, backend, notifier, audit, clock);
+      JobReportRecorder recorder = new JobReportRecorder(registry, backend, notifier, audit, clock, chunked);
       queue.recordReports(recorder);
       scheduleReconciliation(new JobReconciler(registry, backend, queue, recorder, clock, RECONCILE_SETTLE,
           config.jobs().queue().lease().multipliedBy(3).plusSeconds(30)));
@@ -172,11 +177,11 @@ final class BridgeRuntime implements AutoCloseable {
     return LocalFileAuditSink.open(LocalAuditSettings.from(audit, config.server().environment(), clock), metrics);
   }
 
-  private static JobBackend jobBackend(AppConfig config, JobRegistry registry, Clock clock) {
+  private static JobBackend jobBackend(AppConfig config, JobRegistry registry, List<ChunkedWork> chunked, Clock clock) {
     if (config.jobs().backend() == JobSettings.Backend.QUEUE && !config.jobs().eager()) {
       // One consumer name for the API (one process owns a registry): a restarted API reads the
       // reports its predecessor received but had not recorded.
-      return RedisJobBackend.connect(QueueWiring.settings(config), new RegistryJobMessages(registry), clock, "api");
+      return RedisJobBackend.connect(QueueWiring.settings(config), new RegistryJobMessages(registry, chunked), clock, "api");
     }
     // JOB_EAGER=true (tests only; refused in staging/production): queue jobs run in this process.
     return ThreadJobBackend.from(config.jobs(), clock);

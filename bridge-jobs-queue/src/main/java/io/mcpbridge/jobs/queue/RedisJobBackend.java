@@ -27,6 +27,7 @@ import io.mcpbridge.core.port.JobReports;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,10 +110,16 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     reportReader.start();
   }
 
-  /** Workers run single simulations; populations and sensitivity analyses are not split into messages yet. */
+  /** Workers run single simulations and population chunks; sensitivity analyses are not split into messages yet. */
   @Override
   public boolean runsEveryJobKind() {
     return false;
+  }
+
+  /** Populations are published as chunk messages ({@code JobMessageSource#nextAttemptMessages}). */
+  @Override
+  public boolean runsPopulations() {
+    return true;
   }
 
   @Override
@@ -126,21 +133,30 @@ public final class RedisJobBackend implements JobBackend, BrokerJobState, Compon
     if (timeout.isNegative() || timeout.isZero() || delay.isNegative()) {
       throw new IllegalArgumentException("timeout must be positive and delay not negative");
     }
-    JobMessage stored = messages.nextAttempt(id);
-    JobMessage message = stored.timeout().equals(timeout) ? stored : new JobMessage(stored.jobId(), stored.attempt(),
-        stored.simulationId(), stored.revision(), stored.spec(), timeout, stored.correlationId(), stored.chunk());
-    byte[] wire = JobMessageCodec.encode(message).getBytes(StandardCharsets.UTF_8);
+    // A job that runs in chunks is several messages; all are published before submit returns.
+    List<byte[]> wires = new ArrayList<>();
+    int attempt = 0;
+    for (JobMessage stored : messages.nextAttemptMessages(id)) {
+      JobMessage message = stored.timeout().equals(timeout) ? stored : stored.withTimeout(timeout);
+      wires.add(JobMessageCodec.encode(message).getBytes(StandardCharsets.UTF_8));
+      attempt = message.attempt();
+    }
+    String attemptText = Long.toString(attempt);
     long dueMillis = clock.millis() + delay.toMillis();
     broker.call("submit job " + id, redis -> {
       if (delay.isZero()) {
         if (redis.exists(keys.queued(id)) > 0) {
           return null; // a message of this job already waits in the broker
         }
-        redis.xadd(keys.jobs(), Map.of("job", wire));
+        for (byte[] wire : wires) {
+          redis.xadd(keys.jobs(), Map.of("job", wire));
+        }
       } else {
-        redis.zadd(keys.delayed(), (double) dueMillis, wire);
+        for (byte[] wire : wires) {
+          redis.zadd(keys.delayed(), (double) dueMillis, wire);
+        }
       }
-      redis.set(keys.queued(id), bytes(Long.toString(message.attempt())));
+      redis.set(keys.queued(id), bytes(attemptText));
       return null;
     });
   }

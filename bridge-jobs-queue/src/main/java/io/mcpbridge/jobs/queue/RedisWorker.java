@@ -227,8 +227,12 @@ public final class RedisWorker implements AutoCloseable {
       redis.xdel(keys.jobs(), entry.getId());
       return;
     }
-    String lease = redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId),
+    String lease = redis.set(keys.lock(message), RedisJobBackend.bytes(workerId),
         SetArgs.Builder.nx().px(settings.lease().toMillis()));
+    if ("OK".equals(lease) && message.chunk().isPresent()) {
+      // The job's own key says "some worker runs this job" to the API's reconciler.
+      redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId), SetArgs.Builder.px(settings.lease().toMillis()));
+    }
     if (!"OK".equals(lease)) {
       // Another worker runs this job now: put the message back for later (half a lease), so the
       // two attempts never overlap and the wait does not count as a failed delivery.
@@ -238,7 +242,12 @@ public final class RedisWorker implements AutoCloseable {
       redis.xdel(keys.jobs(), entry.getId());
       return;
     }
-    redis.del(keys.queued(message.jobId()));
+    if (message.chunk().isEmpty()) {
+      redis.del(keys.queued(message.jobId()));
+    } else if (message.chunk().get().index() == message.chunk().get().count() - 1) {
+      // Chunks are published in order: once the last is taken, none of the job waits any more.
+      redis.del(keys.queued(message.jobId()));
+    }
     run(redis, entry, message);
   }
 
@@ -263,14 +272,15 @@ public final class RedisWorker implements AutoCloseable {
     }
     boolean handedBack = handingBack && attempt.cancelled.get() && redis.exists(keys.cancel(message.jobId())) == 0;
     if (handedBack || finals.isEmpty()) {
-      redis.del(keys.lease(message.jobId()));
+      redis.del(keys.lock(message));
       LOG.info("worker {}: handed job {} back to the queue", workerId, message.jobId());
       return;
     }
     report(redis, finals.get(0));
     redis.xack(keys.jobs(), QueueKeys.WORKERS_GROUP, entry.getId());
     redis.xdel(keys.jobs(), entry.getId());
-    redis.del(keys.lease(message.jobId()));
+    // A chunk leaves the job's own key to expire: other chunks of the job may still run.
+    redis.del(keys.lock(message));
   }
 
   private long deliveries(RedisCommands<String, byte[]> redis, String entryId) {
@@ -346,6 +356,9 @@ public final class RedisWorker implements AutoCloseable {
           + concurrency + ",\"at\":\"" + Instant.now() + "\"}"), SetArgs.Builder.px(ttl));
       for (Attempt a : running.values()) {
         redis.set(keys.lease(a.message.jobId()), RedisJobBackend.bytes(workerId), SetArgs.Builder.px(ttl));
+        if (a.message.chunk().isPresent()) {
+          redis.set(keys.lock(a.message), RedisJobBackend.bytes(workerId), SetArgs.Builder.px(ttl));
+        }
         redis.xclaim(keys.jobs(), Consumer.from(QueueKeys.WORKERS_GROUP, workerId),
             XClaimArgs.Builder.minIdleTime(0).justid(), a.entryId);
       }
