@@ -4,7 +4,8 @@
 # WORKERS) or on the queue backend (`bridge serve` with JOB_BACKEND=queue plus WORKERS `bridge
 # worker --concurrency 1` on the local Redis, chunks of CHUNK individuals). After a warm-up
 # population (WARM individuals) it prints the wall time from submit to `succeeded`, individuals/s,
-# and the peak resident memory (VmHWM) of every process. JVMs run with their default heap.
+# the CPU time of all processes during it (user + system; steadier than wall time on a shared
+# machine), and the peak resident memory (VmHWM) of every process. JVMs run with their default heap.
 # Needs bridge-cli/target/bridge.jar (`mvn -pl bridge-cli -am -DskipTests package`), curl, jq,
 # python3, and for the queue backend Redis on 127.0.0.1:6379 (keys under a fresh prefix, deleted
 # at the end).
@@ -70,12 +71,19 @@ run_population() { # individuals → prints the job id once it succeeded
 }
 
 # Warm-up: the engine is JIT-compiled in every process that runs individuals.
+cpu() { # user + system CPU seconds of every process, summed
+  local t=0
+  for p in "${PIDS[@]}"; do t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done
+  python3 -c "print($t / $(getconf CLK_TCK))"
+}
 run_population "$WARM" >/dev/null
+CPU0=$(cpu)
 START=$(date +%s.%N)
 ID=$(run_population "$N")
 END=$(date +%s.%N)
+CPU1=$(cpu)
 SIZE=$(du -sb "$POPULATION_STORAGE_PATH/$ID/results" | cut -f1)
-python3 -c "n=$N; d=$END-$START; print(f'backend $BACKEND, workers $WORKERS, chunk $CHUNK, model $MODEL: {n} individuals in {d:.2f} s = {n/d:.0f} individuals/s; result files {$SIZE/1e6:.0f} MB')"
+python3 -c "n=$N; d=$END-$START; print(f'backend $BACKEND, workers $WORKERS, chunk $CHUNK, model $MODEL: {n} individuals in {d:.2f} s = {n/d:.1f} individuals/s; CPU of all processes {$CPU1-$CPU0:.1f} s ({($CPU1-$CPU0)/n*1000:.1f} ms per individual); result files {$SIZE/1e6:.0f} MB')"
 for p in "${PIDS[@]}"; do
   echo "pid $p $(tr '\0' ' ' </proc/$p/cmdline | grep -o 'serve\|worker'): peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$p/status)"
 done

@@ -44,15 +44,24 @@ import java.util.UUID;
  * to the job's progress, a chunk's success is kept by its kind (once, however often it is
  * delivered) and the job succeeds when the kind has gathered every chunk; the first chunk that
  * fails, is cancelled or times out ends the attempt like a whole job's report would, and outstanding
- * chunks of a job that ended are told to stop.
+ * chunks of a job that ended are told to stop. The reconciler's "interrupted" report is ignored
+ * for a split job while it is gathered or within a minute of its last chunk report: between chunks
+ * and while the API gathers, no worker holds the job's lease.
  */
 public final class JobReportRecorder implements JobReports {
+  /** The failure code the reconciler reports for an attempt no worker holds. */
+  static final String INTERRUPTED = "interrupted";
+  /** How long after its last chunk report a split job counts as alive without a lease. */
+  static final java.time.Duration CHUNK_ACTIVITY_GRACE = java.time.Duration.ofSeconds(60);
   private final JobRegistry registry;
   private final JobBackend backend;
   private final JobNotifier notifier;
   private final AuditSink audit;
   private final Clock clock;
   private final List<ChunkedWork> chunked;
+  /** When a chunk of a job was last reported, and the jobs being gathered now (both in memory only). */
+  private final Map<JobId, Instant> chunkActivity = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<JobId> gathering = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final System.Logger log = System.getLogger(JobReportRecorder.class.getName());
 
   public JobReportRecorder(JobRegistry registry, JobBackend backend, JobNotifier notifier, AuditSink audit, Clock clock) {
@@ -85,7 +94,15 @@ public final class JobReportRecorder implements JobReports {
     boolean nextAttempt = job.state() == JobState.QUEUED && job.attempts() == r.attempt() - 1;
     boolean currentAttempt = job.state() == JobState.RUNNING && job.attempts() == r.attempt();
     if (r.chunk().isPresent()) {
+      chunkActivity.put(r.jobId(), clock.instant());
       recordChunk(job, r, nextAttempt, currentAttempt);
+      return;
+    }
+    if (r.kind() == WorkerReport.Kind.FAILED && r.failure().map(f -> f.code().equals(INTERRUPTED)).orElse(false)
+        && chunksActive(r.jobId())) {
+      // The reconciler saw no lease, but the job's chunks were reported a moment ago or are being
+      // gathered: between two chunks and while the API gathers, no worker holds the job.
+      log.log(System.Logger.Level.DEBUG, "job " + r.jobId() + " is not abandoned: its chunks are active");
       return;
     }
     switch (r.kind()) {
@@ -167,6 +184,12 @@ public final class JobReportRecorder implements JobReports {
     }
   }
 
+  private boolean chunksActive(JobId id) {
+    Instant last = chunkActivity.get(id);
+    return gathering.contains(id) || (last != null && java.time.Duration.between(last, clock.instant())
+        .compareTo(CHUNK_ACTIVITY_GRACE) < 0);
+  }
+
   private void chunkSucceeded(Job running, WorkerReport r, ChunkedWork kind) {
     Job latest = registry.findJob(running.id()).orElse(running);
     if (latest.cancelRequested()) {
@@ -176,12 +199,16 @@ public final class JobReportRecorder implements JobReports {
     }
     progress(latest, kind.progress(latest, r));
     boolean complete;
+    gathering.add(running.id());
     try {
       complete = kind.gather(latest, r);
     } catch (io.mcpbridge.core.error.InvalidInputException | io.mcpbridge.core.error.NotFoundException e) {
       finish(latest, JobState.RUNNING, JobState.FAILED, new JobFailure(e.code().wireName(), e.getMessage(), false));
       endChunks(running.id(), kind);
       return;
+    } finally {
+      chunkActivity.put(running.id(), clock.instant());
+      gathering.remove(running.id());
     }
     if (!complete) {
       return;
@@ -193,6 +220,7 @@ public final class JobReportRecorder implements JobReports {
       announce(running.id(), JobState.SUCCEEDED, Map.of("resultsId", resultId.value(), "worker", r.worker()));
     }
     kind.ended(running.id());
+    chunkActivity.remove(running.id());
   }
 
   /** After a chunked job left its attempt: stop the chunks still running if it ended for good. */
@@ -200,6 +228,7 @@ public final class JobReportRecorder implements JobReports {
     Optional<Job> now = registry.findJob(id);
     if (now.isPresent() && now.get().state().isTerminal()) {
       kind.ended(id);
+      chunkActivity.remove(id);
       try {
         backend.cancel(id);
       } catch (BridgeException e) {

@@ -141,6 +141,22 @@ class ChunkedPopulationPathTest {
     assertThat(store.resultsDirectory(id)).doesNotExist();
   }
 
+  @Test
+  void givenChunksReportedAMomentAgo_theReconcilersInterruptedReportIsIgnored_butNotOnceTheyFellSilent() {
+    JobId id = submit();
+    List<JobMessage> messages = new RegistryJobMessages(registry, List.of(chunks)).nextAttemptMessages(id);
+    runOnWorker(messages.get(0)).forEach(recorder::record);
+    WorkerReport interrupted = WorkerReport.ended(id, 1, WorkerReport.Kind.FAILED, "reconciler", clock.instant(),
+        new JobFailure("interrupted", "no worker holds attempt 1 any more (its worker stopped)", true));
+
+    recorder.record(interrupted);
+    assertThat(registry.findJob(id).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+
+    clock.advance(java.time.Duration.ofMinutes(2));
+    recorder.record(interrupted);
+    assertThat(registry.findJob(id).orElseThrow().state()).isEqualTo(JobState.FAILED);
+  }
+
   private JobId submit() {
     RunPopulationSimulationTool.Input sampled = new RunPopulationSimulationTool.Input("iv", Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.of(25), Optional.of(5L),
