@@ -3,7 +3,7 @@
 # run_population_simulation over REST, on the thread backend (`bridge serve`, JOB_WORKER_THREADS=
 # WORKERS) or on the queue backend (`bridge serve` with JOB_BACKEND=queue plus WORKERS `bridge
 # worker --concurrency 1` on the local Redis, chunks of CHUNK individuals). After a warm-up
-# population (WARM individuals) it prints the wall time from submit to `succeeded`, individuals/s,
+# population (WARM individuals, default two chunks per worker) it prints the wall time from submit to `succeeded`, individuals/s,
 # the CPU time of all processes during it (user + system; steadier than wall time on a shared
 # machine), and the peak resident memory (VmHWM) of every process. JVMs run with their default heap.
 # Needs bridge-cli/target/bridge.jar (`mvn -pl bridge-cli -am -DskipTests package`), curl, jq,
@@ -15,10 +15,11 @@
 #   BACKEND=thread WORKERS=2 N=10000 scripts/bench-population.sh
 set -euo pipefail
 N=${N:-1000}
-WARM=${WARM:-100}
 WORKERS=${WORKERS:-2}
 BACKEND=${BACKEND:-thread}
 CHUNK=${CHUNK:-100}
+# Warm-up: two chunks' worth per worker, so every worker (or thread) has JIT-compiled the engine.
+WARM=${WARM:-$((2 * CHUNK * WORKERS))}
 SEED=${SEED:-20261203}
 reference() { # the first shared/reference above this directory
   local d=$PWD
