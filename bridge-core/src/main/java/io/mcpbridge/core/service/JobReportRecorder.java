@@ -146,6 +146,13 @@ public final class JobReportRecorder implements JobReports {
       }
       return;
     }
+    if (currentAttempt && clock.instant().isAfter(job.updatedAt().plus(job.timeout()))) {
+      // Each chunk has the job's time limit on its worker; the attempt as a whole has it here.
+      finish(job, JobState.RUNNING, JobState.TIMED_OUT, new JobFailure(io.mcpbridge.core.error.ErrorCode.TIMEOUT
+          .wireName(), "exceeded its time limit of " + job.timeout().toSeconds() + " s", false));
+      endChunks(job.id(), kind.get());
+      return;
+    }
     switch (r.kind()) {
       case STARTED -> {
         if (nextAttempt) {

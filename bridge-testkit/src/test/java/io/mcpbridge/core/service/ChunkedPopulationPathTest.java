@@ -157,6 +157,22 @@ class ChunkedPopulationPathTest {
     assertThat(registry.findJob(id).orElseThrow().state()).isEqualTo(JobState.FAILED);
   }
 
+  @Test
+  void givenAChunkReportAfterTheJobsTimeLimit_theJobTimesOut_andTheOtherChunksAreToldToStop() {
+    JobId id = submit();
+    List<JobMessage> messages = new RegistryJobMessages(registry, List.of(chunks)).nextAttemptMessages(id);
+    runOnWorker(messages.get(0)).forEach(recorder::record);
+
+    clock.advance(BridgeFixture.DEFAULT_TIMEOUT.plusSeconds(1));
+    runOnWorker(messages.get(1)).forEach(recorder::record);
+
+    Job job = registry.findJob(id).orElseThrow();
+    assertThat(job.state()).isEqualTo(JobState.TIMED_OUT);
+    assertThat(job.failure().orElseThrow().message()).contains("time limit");
+    assertThat(backend.cancelled()).contains(id);
+    assertThat(store.resultsDirectory(id)).doesNotExist();
+  }
+
   private JobId submit() {
     RunPopulationSimulationTool.Input sampled = new RunPopulationSimulationTool.Input("iv", Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.of(25), Optional.of(5L),
