@@ -19,6 +19,8 @@ import io.mcpbridge.core.port.SimulationEngine;
 import io.mcpbridge.core.population.PopulationJobStore;
 import io.mcpbridge.core.service.BridgeTools;
 import io.mcpbridge.core.service.JobNotifier;
+import io.mcpbridge.core.service.ChunkedWork;
+import io.mcpbridge.core.service.PopulationChunks;
 import io.mcpbridge.core.service.JobRunner;
 import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.service.ModelIndex;
@@ -105,11 +107,14 @@ final class BridgeRuntime implements AutoCloseable {
     this.registry = own(SqliteJobRegistry.open(config.registry().path()));
     this.audit = own(AuditWiring.open(config, clock,
         metrics.<AuditMetrics>map(PrometheusMetrics::audit).orElse(NoMetrics.INSTANCE)));
-    JobBackend backend = own(JobBackendWiring.open(config, registry, clock));
+    this.populations = new PopulationJobStore(config.population().storagePath(), UnitCatalog.standard());
+    // On queue workers a population runs in chunks that this process splits and gathers.
+    List<ChunkedWork> chunked = List.of(new PopulationChunks(populations, engine, registry, UnitCatalog.standard(),
+        config.population().chunkSize()));
+    JobBackend backend = own(JobBackendWiring.open(config, registry, chunked, clock));
     this.notifier = new JobNotifier();
     this.follower = new RegistryJobFollower(registry, notifier);
     ModelAccess access = EngineWiring.models(config);
-    this.populations = new PopulationJobStore(config.population().storagePath(), UnitCatalog.standard());
     ToolCatalog catalog = BridgeTools.withPopulations(BridgeTools.standard(access, new ModelIndex(access), engine,
         registry, backend, UnitCatalog.standard(), config.jobs().timeout(), config.jobs().maxRetries(), jobMetrics,
         clock, new JFreeChartPlotRenderer()),
@@ -117,7 +122,7 @@ final class BridgeRuntime implements AutoCloseable {
     backend.start(new JobRunner(registry, engine, backend, notifier, audit, jobMetrics, engineMetrics, clock, List.of(
         new PopulationJobWork(populations, engine, UnitCatalog.standard(), config.jobs().workerThreads()))));
     jobMetrics.observe(state -> registry.jobsInStates(Set.of(state)).size());
-    own(JobBackendWiring.resume(backend, config, registry, notifier, audit, metrics, clock));
+    own(JobBackendWiring.resume(backend, config, registry, notifier, audit, metrics, chunked, clock));
     this.health = JobBackendWiring.health(backend);
     this.tools = new ToolInvoker(catalog, audit, config.audit().failMode(), config.audit().readEvents(), requestMetrics,
         clock);

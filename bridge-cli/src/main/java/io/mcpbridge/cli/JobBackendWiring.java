@@ -8,6 +8,7 @@ import io.mcpbridge.core.port.JobBackend;
 import io.mcpbridge.core.port.JobRegistry;
 import io.mcpbridge.core.port.NoMetrics;
 import io.mcpbridge.core.port.QueueMetrics;
+import io.mcpbridge.core.service.ChunkedWork;
 import io.mcpbridge.core.service.DeadLetterRequeuer;
 import io.mcpbridge.core.service.JobNotifier;
 import io.mcpbridge.core.service.JobReconciler;
@@ -41,12 +42,16 @@ final class JobBackendWiring {
 
   private JobBackendWiring() {}
 
-  /** Connects the configured backend; the caller starts and closes it. */
-  static JobBackend open(AppConfig config, JobRegistry registry, Clock clock) {
+  /**
+   * Connects the configured backend; the caller starts and closes it.
+   *
+   * @param chunked the job kinds a queue backend publishes as chunks
+   */
+  static JobBackend open(AppConfig config, JobRegistry registry, List<ChunkedWork> chunked, Clock clock) {
     if (config.jobs().backend() == JobSettings.Backend.QUEUE && !config.jobs().eager()) {
       // One consumer name for the API (one process owns a registry): a restarted API reads the
       // reports its predecessor received but had not recorded.
-      return Queues.connectBackend(QueueWiring.settings(config), new RegistryJobMessages(registry), clock, "api");
+      return Queues.connectBackend(QueueWiring.settings(config), new RegistryJobMessages(registry, chunked), clock, "api");
     }
     // JOB_EAGER=true (tests only; refused in staging/production): queue jobs run in this process.
     return ThreadJobBackend.from(config.jobs(), clock);
@@ -58,12 +63,13 @@ final class JobBackendWiring {
    * recovery, decides what was lost), applies operators' dead-letter requeues and measures the
    * queue; with threads, recovers once.
    *
+   * @param chunked the job kinds that run in chunks on workers (gathered by the recorder)
    * @return what to close on shutdown (the reconciler's timer; nothing for threads)
    */
   static AutoCloseable resume(JobBackend backend, AppConfig config, JobRegistry registry, JobNotifier notifier,
-      AuditSink audit, Optional<PrometheusMetrics> metrics, Clock clock) {
+      AuditSink audit, Optional<PrometheusMetrics> metrics, List<ChunkedWork> chunked, Clock clock) {
     if (backend instanceof QueueJobBackend queue) {
-      JobReportRecorder recorder = new JobReportRecorder(registry, backend, notifier, audit, clock);
+      JobReportRecorder recorder = new JobReportRecorder(registry, backend, notifier, audit, clock, chunked);
       queue.recordReports(recorder);
       QueueMetrics queueMetrics = metrics.<QueueMetrics>map(PrometheusMetrics::queue).orElse(NoMetrics.INSTANCE);
       if (queue instanceof RedisJobBackend redis) {

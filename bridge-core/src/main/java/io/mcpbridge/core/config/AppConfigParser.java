@@ -195,7 +195,8 @@ final class AppConfigParser {
 
   private PopulationSettings population() {
     return new PopulationSettings(Path.of(in.string("POPULATION_STORAGE_PATH")),
-        Duration.ofSeconds(in.integer("POPULATION_RETENTION_SECONDS", 60, 31_536_000)));
+        Duration.ofSeconds(in.integer("POPULATION_RETENTION_SECONDS", 60, 31_536_000)),
+        in.integer("POPULATION_CHUNK_SIZE", 1, 10_000));
   }
 
   private static Optional<String> logLevel(String v) {

@@ -127,6 +127,9 @@ public final class ConfigCatalog {
     String population = "Populations";
     define(population, "POPULATION_STORAGE_PATH", "var/population-results", "Directory for population result chunks.", "must be creatable and writable");
     define(population, "POPULATION_RETENTION_SECONDS", "604800", "How long population results are kept.", "integer 60–31536000");
+    define(population, "POPULATION_CHUNK_SIZE", "100", "Individuals per chunk when `JOB_BACKEND=queue` splits a population across "
+        + "workers: each chunk is one job message (its individuals' values) and one report (their time series, 4 bytes per "
+        + "value). Smaller chunks spread better over workers; larger ones cost fewer messages.", "integer 1–10000");
   }
 
   private ConfigCatalog() {}

@@ -37,19 +37,25 @@ import java.util.Optional;
  *                           "mxStep":…,"checkNegativeValues":true},
  *          "precision":"float32" | "full"}}
  * </pre>
- * Numbers that are whole are written without a fraction and read back as the same double, so an
+ * Version 2 is version 1 plus {@code "work":{"kind":"population","body":{…}}}, the slice of a
+ * split job one chunk message runs; it is written only for chunk messages, so messages of jobs that
+ * run whole stay readable by version 1 readers.
+ *
+ * <p>Numbers that are whole are written without a fraction and read back as the same double, so an
  * override value survives the round trip bit for bit (except that {@code -0.0} becomes {@code 0}).
  */
 public final class JobMessageCodec {
   private static final List<String> FIELDS = List.of("v", "jobId", "attempt", "simulationId", "revision", "timeoutMs",
       "correlationId", "chunk", "spec");
+  private static final List<String> CHUNKED_FIELDS = List.of("v", "jobId", "attempt", "simulationId", "revision",
+      "timeoutMs", "correlationId", "chunk", "spec", "work");
 
   private JobMessageCodec() {}
 
   /** The wire text of a message. */
   public static String encode(JobMessage m) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("v", JobMessage.FORMAT_VERSION);
+    out.put("v", m.work().isPresent() ? JobMessage.CHUNKED_FORMAT_VERSION : JobMessage.FORMAT_VERSION);
     out.put("jobId", m.jobId().value());
     out.put("attempt", m.attempt());
     out.put("simulationId", m.simulationId().value());
@@ -58,6 +64,7 @@ public final class JobMessageCodec {
     out.put("correlationId", m.correlationId());
     out.put("chunk", m.chunk().map(c -> (Object) Map.of("index", c.index(), "count", c.count())).orElse(null));
     out.put("spec", spec(m.spec()));
+    m.work().ifPresent(w -> out.put("work", Map.of("kind", w.kind(), "body", JsonText.parse(w.body()))));
     return CanonicalJson.write(out);
   }
 
@@ -74,14 +81,18 @@ public final class JobMessageCodec {
       throw new MalformedJobMessageException("not a JSON job message: " + e.getMessage());
     }
     long version = Fields.integer(in, "v");
-    if (version != JobMessage.FORMAT_VERSION) {
+    if (version != JobMessage.FORMAT_VERSION && version != JobMessage.CHUNKED_FORMAT_VERSION) {
       throw new MalformedJobMessageException("job message format version " + version + " is not supported (this build reads "
-          + JobMessage.FORMAT_VERSION + ")");
+          + JobMessage.FORMAT_VERSION + " and " + JobMessage.CHUNKED_FORMAT_VERSION + ")");
     }
+    List<String> known = version == JobMessage.FORMAT_VERSION ? FIELDS : CHUNKED_FIELDS;
     for (String key : in.keySet()) {
-      if (!FIELDS.contains(key)) {
-        throw new MalformedJobMessageException("unknown field '" + key + "' in a version 1 job message");
+      if (!known.contains(key)) {
+        throw new MalformedJobMessageException("unknown field '" + key + "' in a version " + version + " job message");
       }
+    }
+    if (version == JobMessage.CHUNKED_FORMAT_VERSION && (in.get("work") == null || in.get("chunk") == null)) {
+      throw new MalformedJobMessageException("a version 2 job message needs 'chunk' and 'work'");
     }
     try {
       Object chunk = in.get("chunk");
@@ -90,10 +101,19 @@ public final class JobMessageCodec {
       return new JobMessage(new JobId(Fields.text(in, "jobId")), (int) Fields.integer(in, "attempt"),
           new SimulationId(Fields.text(in, "simulationId")), (int) Fields.integer(in, "revision"),
           spec(Fields.object(in.get("spec"), "spec")), Duration.ofMillis(Fields.integer(in, "timeoutMs")),
-          Fields.text(in, "correlationId"), parsedChunk);
+          Fields.text(in, "correlationId"), parsedChunk, work(in.get("work")));
     } catch (IllegalArgumentException e) {
       throw e instanceof MalformedJobMessageException m ? m : new MalformedJobMessageException(e.getMessage());
     }
+  }
+
+  private static Optional<JobMessage.ChunkWork> work(Object work) {
+    if (work == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> w = Fields.object(work, "work");
+    Object body = Fields.object(w.get("body"), "work.body");
+    return Optional.of(new JobMessage.ChunkWork(Fields.text(w, "kind"), CanonicalJson.write(body)));
   }
 
   private static Map<String, Object> spec(SimulationSpec spec) {

@@ -39,9 +39,15 @@ import java.util.Optional;
  * length + UTF-8), sha256 (same), int n, n doubles of times, int series count, per series path,
  * dimension, n doubles; steps, rhs, jacobian, error-test and convergence failures (longs) and wall
  * time in nanoseconds (long).
+ *
+ * <p>Version 2 ({@code "BWR"} {@code 0x02}) is a report about one chunk of a split job: the header
+ * adds {@code "chunk":{"index","count"}} and the bytes end with the chunk's output (int length +
+ * bytes, in the encoding of the chunk's kind; empty unless it succeeded). Reports of jobs that run
+ * whole are still written as version 1.
  */
 public final class WorkerReportCodec {
   private static final byte[] MAGIC = {'B', 'W', 'R', 1};
+  private static final byte[] CHUNK_MAGIC = {'B', 'W', 'R', 2};
   /** Refuse absurd sizes before allocating (a corrupt length must not exhaust memory). */
   private static final int MAX_ITEMS = 200_000_000;
 
@@ -52,11 +58,16 @@ public final class WorkerReportCodec {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
-      out.write(MAGIC);
+      out.write(r.chunk().isPresent() ? CHUNK_MAGIC : MAGIC);
       writeText(out, CanonicalJson.write(header(r)));
       out.writeBoolean(r.result().isPresent());
       if (r.result().isPresent()) {
         writeResult(out, r.result().get());
+      }
+      if (r.chunk().isPresent()) {
+        byte[] output = r.chunk().get().output();
+        out.writeInt(output.length);
+        out.write(output);
       }
       out.flush();
       return bytes.toByteArray();
@@ -75,11 +86,24 @@ public final class WorkerReportCodec {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire));
       byte[] magic = new byte[MAGIC.length];
       in.readFully(magic);
-      if (!java.util.Arrays.equals(magic, MAGIC)) {
-        throw new MalformedJobMessageException("not a version 1 worker report");
+      boolean chunked = java.util.Arrays.equals(magic, CHUNK_MAGIC);
+      if (!chunked && !java.util.Arrays.equals(magic, MAGIC)) {
+        throw new MalformedJobMessageException("not a version 1 or 2 worker report");
       }
       Map<String, Object> h = Fields.object(JsonText.parse(readText(in)), "report header");
       Optional<SimulationResult> result = in.readBoolean() ? Optional.of(readResult(in)) : Optional.empty();
+      Optional<WorkerReport.ChunkReport> chunk = Optional.empty();
+      if (chunked) {
+        int n = count(in.readInt());
+        if (n > in.available()) {
+          throw new MalformedJobMessageException("truncated worker report");
+        }
+        byte[] output = new byte[n];
+        in.readFully(output);
+        Map<String, Object> c = Fields.object(h.get("chunk"), "chunk");
+        chunk = Optional.of(new WorkerReport.ChunkReport((int) Fields.integer(c, "index"), (int) Fields.integer(c, "count"),
+            output));
+      }
       if (in.available() > 0) {
         throw new MalformedJobMessageException("trailing bytes after the worker report");
       }
@@ -93,7 +117,7 @@ public final class WorkerReportCodec {
           failure == null ? Optional.empty() : Optional.of(new JobFailure(
               Fields.text(Fields.object(failure, "failure"), "code"), Fields.text(Fields.object(failure, "failure"), "message"),
               Fields.bool(Fields.object(failure, "failure"), "retryable"))),
-          result);
+          result, chunk);
     } catch (IOException e) {
       throw new MalformedJobMessageException("truncated worker report");
     } catch (MalformedJobMessageException e) {
@@ -114,6 +138,7 @@ public final class WorkerReportCodec {
         "endTime", finite(p.endTime()))).orElse(null));
     h.put("failure", r.failure().map(f -> (Object) Map.of("code", f.code(), "message", f.message(),
         "retryable", f.retryable())).orElse(null));
+    r.chunk().ifPresent(c -> h.put("chunk", Map.of("index", c.index(), "count", c.count())));
     return h;
   }
 

@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param at when, by the worker's clock
  * @param progress simulated time / end time, for {@link Kind#PROGRESS}
  * @param failure why, for {@link Kind#FAILED}, {@link Kind#CANCELLED} and {@link Kind#TIMED_OUT}
- * @param result the result, for {@link Kind#SUCCEEDED}
+ * @param result the result, for {@link Kind#SUCCEEDED} of a job that ran whole
+ * @param chunk for a report of one chunk of a split job: which chunk, and for {@link Kind#SUCCEEDED}
+ *     its output in the encoding of the chunk's kind
  */
 public record WorkerReport(
     JobId jobId,
@@ -26,7 +28,8 @@ public record WorkerReport(
     Instant at,
     Optional<JobEvent.Progress> progress,
     Optional<JobFailure> failure,
-    Optional<SimulationResult> result) {
+    Optional<SimulationResult> result,
+    Optional<ChunkReport> chunk) {
 
   /** Kinds of report. */
   public enum Kind {
@@ -51,14 +54,43 @@ public record WorkerReport(
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(failure, "failure");
     Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(chunk, "chunk");
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt starts at 1");
     }
-    if (kind == Kind.SUCCEEDED && result.isEmpty()) {
+    if (kind == Kind.SUCCEEDED && result.isEmpty() && chunk.isEmpty()) {
       throw new IllegalArgumentException("a succeeded report carries the result");
     }
     if ((kind == Kind.FAILED || kind == Kind.CANCELLED || kind == Kind.TIMED_OUT) && failure.isEmpty()) {
       throw new IllegalArgumentException("a " + kind + " report carries the failure");
+    }
+  }
+
+  /** A report of a job that ran whole. */
+  public WorkerReport(JobId jobId, int attempt, Kind kind, String worker, Instant at,
+      Optional<JobEvent.Progress> progress, Optional<JobFailure> failure, Optional<SimulationResult> result) {
+    this(jobId, attempt, kind, worker, at, progress, failure, result, Optional.empty());
+  }
+
+  /** This report as one of chunk {@code position}, with the chunk's output (empty unless it succeeded). */
+  public WorkerReport ofChunk(JobMessage.Chunk position, byte[] output) {
+    return new WorkerReport(jobId, attempt, kind, worker, at, progress, failure, result,
+        Optional.of(new ChunkReport(position.index(), position.count(), output)));
+  }
+
+  /**
+   * Which chunk of a split job a report is about.
+   *
+   * @param index 0-based position of the chunk
+   * @param count chunks of the job
+   * @param output the chunk's output (empty unless the report says it succeeded)
+   */
+  public record ChunkReport(int index, int count, byte[] output) {
+    public ChunkReport {
+      if (count < 1 || index < 0 || index >= count) {
+        throw new IllegalArgumentException("chunk index must be in [0, count)");
+      }
+      Objects.requireNonNull(output, "output");
     }
   }
 

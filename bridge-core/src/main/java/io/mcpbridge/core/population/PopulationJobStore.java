@@ -33,6 +33,7 @@ public final class PopulationJobStore {
   private static final String INPUT = "input.csv";
   private static final String SETTINGS = "job.properties";
   private static final String RESULTS = "results";
+  private static final String CHUNKS = "chunks";
 
   private final Path root;
   private final UnitCatalog units;
@@ -97,6 +98,59 @@ public final class PopulationJobStore {
   /** Where the job's result files are written. */
   public Path resultsDirectory(JobId job) {
     return directory(job).resolve(RESULTS);
+  }
+
+  /**
+   * Keeps the output of chunk {@code index} of an attempt (queue backend: what a worker reported,
+   * until every chunk is in). Written under a temporary name and renamed; a chunk already kept is
+   * left as it is, so a report delivered twice is stored once.
+   */
+  public void saveChunk(JobId job, int attempt, int index, byte[] output) {
+    Path dir = chunkDirectory(job, attempt);
+    Path target = dir.resolve(index + ".chunk");
+    if (Files.exists(target)) {
+      return;
+    }
+    Path temporary = dir.resolve(index + ".chunk.tmp");
+    try {
+      Files.createDirectories(dir);
+      Files.write(temporary, output);
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new BackendUnavailableException("cannot keep chunk " + index + " of population job " + job + " ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /** How many of the chunks [0, count) of an attempt are kept. */
+  public int chunksKept(JobId job, int attempt, int count) {
+    Path dir = chunkDirectory(job, attempt);
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      if (Files.isRegularFile(dir.resolve(i + ".chunk"))) {
+        kept++;
+      }
+    }
+    return kept;
+  }
+
+  /** The kept output of a chunk. */
+  public byte[] chunk(JobId job, int attempt, int index) {
+    try {
+      return Files.readAllBytes(chunkDirectory(job, attempt).resolve(index + ".chunk"));
+    } catch (IOException e) {
+      throw new BackendUnavailableException("cannot read chunk " + index + " of population job " + job + " ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /** Removes every kept chunk of a job (once its results are published or it ended). */
+  public void deleteChunks(JobId job) {
+    deleteTree(directory(job).resolve(CHUNKS));
+  }
+
+  private Path chunkDirectory(JobId job, int attempt) {
+    return directory(job).resolve(CHUNKS).resolve("attempt-" + attempt);
   }
 
   /** Removes a job's files. */

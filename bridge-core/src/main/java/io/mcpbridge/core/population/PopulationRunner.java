@@ -5,6 +5,7 @@ import io.mcpbridge.core.error.BridgeException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.error.RunCancelledException;
 import io.mcpbridge.core.error.TimeoutException;
+import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ParameterOverride;
 import io.mcpbridge.core.model.QuantityInfo;
 import io.mcpbridge.core.model.ResultPrecision;
@@ -78,27 +79,10 @@ public final class PopulationRunner {
    */
   public PopulationRunSummary run(PopulationRunRequest request, RunControl control) {
     long started = System.nanoTime();
-    Map<String, QuantityInfo> quantities = new HashMap<>();
-    request.model().quantities().forEach(q -> quantities.put(q.path(), q));
-    List<String> unknown = request.population().parameterPaths().stream()
-        .filter(p -> !quantities.containsKey(p)).toList();
-    if (!unknown.isEmpty()) {
-      throw new InvalidInputException("The population varies paths that are not quantities of "
-          + request.model().name() + ": " + String.join(", ", unknown));
-    }
-    List<String> outputs = request.base().outputs().isEmpty() ? request.model().outputPaths() : request.base().outputs();
-    if (outputs.isEmpty()) {
-      throw new InvalidInputException(request.model().name() + " selects no outputs; choose some to run a population");
-    }
-    List<String> dimensions = new ArrayList<>();
-    for (String o : outputs) {
-      QuantityInfo q = quantities.get(o);
-      if (q == null) {
-        throw new InvalidInputException("Output '" + o + "' is not a quantity of " + request.model().name());
-      }
-      dimensions.add(q.dimension());
-    }
-    SimulationSpec base = request.base().withOutputs(outputs).withPrecision(ResultPrecision.FLOAT32);
+    Plan plan = plan(request.model(), request.base(), request.population());
+    SimulationSpec base = plan.base();
+    List<String> outputs = plan.outputs();
+    List<String> dimensions = plan.dimensions();
     int n = request.population().size();
     RunControl quiet = new RunControl(control.cancellationRequested(), control.deadline(), ProgressListener.NONE,
         control.clock());
@@ -140,6 +124,49 @@ public final class PopulationRunner {
     }
     return new PopulationRunSummary(n, files.succeeded(), files.failures(), request.directory(), PopulationFiles.ALL,
         Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * What every individual of a population runs: the base spec reporting the chosen outputs (the
+   * model's own if none are chosen) at OSP's 32-bit precision, with the outputs' dimensions.
+   *
+   * @param base the spec reporting {@code outputs} at 32-bit precision
+   * @param outputs reported quantity paths, in the order of the results' series
+   * @param dimensions their dimensions
+   */
+  public record Plan(SimulationSpec base, List<String> outputs, List<String> dimensions) {
+    public Plan {
+      outputs = List.copyOf(outputs);
+      dimensions = List.copyOf(dimensions);
+    }
+  }
+
+  /**
+   * Checks a population against its model and plans the runs of its individuals.
+   *
+   * @throws InvalidInputException if a population path or an output is not a quantity of the model
+   */
+  public static Plan plan(LoadedModel model, SimulationSpec spec, Population population) {
+    Map<String, QuantityInfo> quantities = new HashMap<>();
+    model.quantities().forEach(q -> quantities.put(q.path(), q));
+    List<String> unknown = population.parameterPaths().stream().filter(p -> !quantities.containsKey(p)).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException("The population varies paths that are not quantities of "
+          + model.name() + ": " + String.join(", ", unknown));
+    }
+    List<String> outputs = spec.outputs().isEmpty() ? model.outputPaths() : spec.outputs();
+    if (outputs.isEmpty()) {
+      throw new InvalidInputException(model.name() + " selects no outputs; choose some to run a population");
+    }
+    List<String> dimensions = new ArrayList<>();
+    for (String o : outputs) {
+      QuantityInfo q = quantities.get(o);
+      if (q == null) {
+        throw new InvalidInputException("Output '" + o + "' is not a quantity of " + model.name());
+      }
+      dimensions.add(q.dimension());
+    }
+    return new Plan(spec.withOutputs(outputs).withPrecision(ResultPrecision.FLOAT32), outputs, dimensions);
   }
 
   private void runOne(SimulationSpec base, Population population, int index, RunControl control,

@@ -41,6 +41,14 @@ public interface JobBackend extends AutoCloseable {
     return true;
   }
 
+  /**
+   * Whether this backend runs population jobs: in-process (a backend that runs every kind), or
+   * split into chunks that remote workers run and the API gathers.
+   */
+  default boolean runsPopulations() {
+    return runsEveryJobKind();
+  }
+
   /** Stops accepting work and interrupts running attempts after a short grace period. */
   @Override
   void close();

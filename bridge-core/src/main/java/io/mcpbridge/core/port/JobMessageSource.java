@@ -16,4 +16,16 @@ public interface JobMessageSource {
    * @throws io.mcpbridge.core.error.BackendUnavailableException if the registry cannot be read
    */
   JobMessage nextAttempt(JobId id);
+
+  /**
+   * The messages that run the job's next attempt: one message for a job that runs whole, or one
+   * per chunk for a job split across workers (all with the same job id and attempt). A backend
+   * publishes all of them.
+   *
+   * @throws io.mcpbridge.core.error.NotFoundException if the job or its simulation revision is gone
+   * @throws io.mcpbridge.core.error.BackendUnavailableException if the registry cannot be read
+   */
+  default java.util.List<JobMessage> nextAttemptMessages(JobId id) {
+    return java.util.List.of(nextAttempt(id));
+  }
 }

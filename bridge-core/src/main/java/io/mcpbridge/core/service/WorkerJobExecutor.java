@@ -6,19 +6,24 @@ import io.mcpbridge.core.model.ModelRef;
 import io.mcpbridge.core.model.SimulationResult;
 import io.mcpbridge.core.model.SimulationSpec;
 import io.mcpbridge.core.model.WorkerReport;
+import io.mcpbridge.core.population.PopulationChunkRunner;
+import io.mcpbridge.core.population.PopulationSlice;
 import io.mcpbridge.core.port.RemoteJobHandler;
 import io.mcpbridge.core.port.RunControl;
 import io.mcpbridge.core.port.SimulationEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Runs job messages in a worker process. The model named by the message is resolved inside this
  * process's own allow-listed model directories and its SHA-256 compared with the one the job was
  * submitted with: a missing file or different bytes fail the attempt with a reason that says so,
- * never run another model. Progress is reported at most every 250 ms. Thread-safe.
+ * never run another model. A chunk message of a population runs its slice of individuals
+ * ({@link PopulationChunkRunner}) and reports their series in its success report; every report of
+ * a chunk names the chunk. Progress is reported at most every 250 ms. Thread-safe.
  */
 public final class WorkerJobExecutor implements RemoteJobHandler {
 
@@ -26,6 +31,7 @@ public final class WorkerJobExecutor implements RemoteJobHandler {
   private final SimulationEngine engine;
   private final String worker;
   private final Clock clock;
+  private final PopulationChunkRunner chunks;
   private final System.Logger log = System.getLogger(WorkerJobExecutor.class.getName());
 
   /**
@@ -39,13 +45,24 @@ public final class WorkerJobExecutor implements RemoteJobHandler {
     this.engine = engine;
     this.worker = worker;
     this.clock = clock;
+    this.chunks = new PopulationChunkRunner(engine);
   }
 
   @Override
-  public void run(JobMessage m, RunControl control, Consumer<WorkerReport> reports) {
+  public void run(JobMessage m, RunControl control, Consumer<WorkerReport> sink) {
+    // Every report about a chunk says which chunk it is about.
+    Consumer<WorkerReport> reports = m.chunk().isEmpty() ? sink
+        : r -> sink.accept(r.chunk().isPresent() ? r : r.ofChunk(m.chunk().get(), new byte[0]));
     reports.accept(WorkerReport.started(m.jobId(), m.attempt(), worker, clock.instant()));
     try {
       SimulationSpec spec = verified(m.spec());
+      if (m.work().isPresent()) {
+        byte[] output = runChunk(m.work().get(), spec, withProgress(m, control, reports));
+        reports.accept(new WorkerReport(m.jobId(), m.attempt(), WorkerReport.Kind.SUCCEEDED, worker, clock.instant(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(new WorkerReport.ChunkReport(
+                m.chunk().orElseThrow().index(), m.chunk().orElseThrow().count(), output))));
+        return;
+      }
       SimulationResult result = engine.run(spec, withProgress(m, control, reports));
       reports.accept(WorkerReport.succeeded(m.jobId(), m.attempt(), worker, clock.instant(), result));
     } catch (RuntimeException e) {
@@ -60,6 +77,21 @@ public final class WorkerJobExecutor implements RemoteJobHandler {
       };
       end(m, reports, kind, failed.failure());
     }
+  }
+
+  /** Runs one chunk of a split job; its output in the encoding of the chunk's kind. */
+  private byte[] runChunk(JobMessage.ChunkWork work, SimulationSpec spec, RunControl control) {
+    if (!PopulationSlice.KIND.equals(work.kind())) {
+      throw new io.mcpbridge.core.error.InvalidInputException("worker " + worker + " does not know chunks of kind '"
+          + work.kind() + "'");
+    }
+    PopulationSlice slice;
+    try {
+      slice = PopulationSlice.fromJson(work.body());
+    } catch (IllegalArgumentException e) {
+      throw new io.mcpbridge.core.error.InvalidInputException("unreadable population chunk: " + e.getMessage());
+    }
+    return chunks.run(spec, slice, control).encode();
   }
 
   /** The spec with the model resolved in this worker's directories, after checking its bytes. */

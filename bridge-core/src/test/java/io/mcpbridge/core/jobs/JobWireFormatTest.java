@@ -51,8 +51,10 @@ class JobWireFormatTest {
     String wire = JobMessageCodec.encode(new JobMessage(JobId.random(), 1, new SimulationId("s"), 1, SimulationSpec.of(MODEL),
         Duration.ofSeconds(1), "c", Optional.empty()));
 
+    assertThatThrownBy(() -> JobMessageCodec.decode(wire.replace("\"v\":1", "\"v\":3")))
+        .isInstanceOf(MalformedJobMessageException.class).hasMessageContaining("version 3");
     assertThatThrownBy(() -> JobMessageCodec.decode(wire.replace("\"v\":1", "\"v\":2")))
-        .isInstanceOf(MalformedJobMessageException.class).hasMessageContaining("version 2");
+        .isInstanceOf(MalformedJobMessageException.class).hasMessageContaining("needs 'chunk' and 'work'");
     assertThatThrownBy(() -> JobMessageCodec.decode(wire.replace("{\"attempt\"", "{\"priority\":1,\"attempt\"")))
         .isInstanceOf(MalformedJobMessageException.class).hasMessageContaining("priority");
     assertThatThrownBy(() -> JobMessageCodec.decode(wire.replace("\"attempt\":1", "\"attempt\":\"1\"")))
@@ -103,5 +105,43 @@ class JobWireFormatTest {
     byte[] corrupt = wire.clone();
     corrupt[4] = 0x7f; // header length far beyond the bytes present
     assertThatThrownBy(() -> WorkerReportCodec.decode(corrupt)).isInstanceOf(MalformedJobMessageException.class);
+  }
+
+  @Test
+  void givenAChunkMessage_encodeDecode_keepsItsWorkAndIsWrittenAsVersion2_whileWholeJobsStayVersion1() {
+    String body = "{\"first\":10,\"ids\":[11,12],\"paths\":[\"A|B\"],\"values\":[[0.30000000000000004],[2]]}";
+    JobMessage chunk = new JobMessage(JobId.random(), 2, new SimulationId("s"), 1, SimulationSpec.of(MODEL),
+        Duration.ofSeconds(5), "c", Optional.of(new JobMessage.Chunk(1, 3)),
+        Optional.of(new JobMessage.ChunkWork("population", body)));
+
+    String wire = JobMessageCodec.encode(chunk);
+
+    assertThat(wire).startsWith("{\"attempt\":2,").contains("\"v\":2").contains("\"work\":{\"body\":{\"first\":10");
+    assertThat(JobMessageCodec.decode(wire)).isEqualTo(chunk);
+    assertThat(JobMessageCodec.encode(new JobMessage(JobId.random(), 1, new SimulationId("s"), 1, SimulationSpec.of(MODEL),
+        Duration.ofSeconds(5), "c", Optional.of(new JobMessage.Chunk(0, 3))))).contains("\"v\":1").doesNotContain("work");
+    assertThatThrownBy(() -> JobMessageCodec.decode(wire.replace("\"v\":2", "\"v\":1")))
+        .isInstanceOf(MalformedJobMessageException.class).hasMessageContaining("unknown field 'work'");
+  }
+
+  @Test
+  void givenAChunkReport_encodeDecode_keepsTheChunkAndItsOutputBytes() {
+    byte[] output = {0, 1, 2, (byte) 0xff, 42};
+    WorkerReport succeeded = new WorkerReport(JobId.random(), 1, WorkerReport.Kind.SUCCEEDED, "w", Instant.ofEpochMilli(5),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(new WorkerReport.ChunkReport(2, 4, output)));
+    WorkerReport progress = WorkerReport.progress(JobId.random(), 1, "w", Instant.ofEpochMilli(6),
+        new JobEvent.Progress(3, 25)).ofChunk(new JobMessage.Chunk(0, 4), new byte[0]);
+
+    WorkerReport back = WorkerReportCodec.decode(WorkerReportCodec.encode(succeeded));
+    WorkerReport progressBack = WorkerReportCodec.decode(WorkerReportCodec.encode(progress));
+
+    assertThat(back.kind()).isEqualTo(WorkerReport.Kind.SUCCEEDED);
+    assertThat(back.chunk().orElseThrow().index()).isEqualTo(2);
+    assertThat(back.chunk().orElseThrow().count()).isEqualTo(4);
+    assertThat(back.chunk().orElseThrow().output()).containsExactly(output);
+    assertThat(progressBack.progress()).contains(new JobEvent.Progress(3, 25));
+    assertThat(progressBack.chunk().orElseThrow().output()).isEmpty();
+    byte[] truncated = java.util.Arrays.copyOf(WorkerReportCodec.encode(succeeded), WorkerReportCodec.encode(succeeded).length - 2);
+    assertThatThrownBy(() -> WorkerReportCodec.decode(truncated)).isInstanceOf(MalformedJobMessageException.class);
   }
 }

@@ -1,6 +1,7 @@
 package io.mcpbridge.jobs.queue;
 
 import io.mcpbridge.core.model.JobId;
+import io.mcpbridge.core.model.JobMessage;
 
 /**
  * The Redis keys of one deployment (all under its prefix):
@@ -10,7 +11,9 @@ import io.mcpbridge.core.model.JobId;
  *   <li>{@code P:reports} — stream of worker reports back to the API, consumer group {@code api};
  *   <li>{@code P:dead} — stream of dead-lettered messages with their reason;
  *   <li>{@code P:queued:ID} — present while a message of the job waits in the broker;
- *   <li>{@code P:lease:ID} — held (with a time to live) by the worker running the job;
+ *   <li>{@code P:lease:ID} — held (with a time to live) by the worker running the job, or by any
+ *       worker running one of its chunks;
+ *   <li>{@code P:lease:ID#N} — held by the worker running chunk N of a job split into chunks;
  *   <li>{@code P:cancel:ID} — the job was cancelled (the control channel workers poll);
  *   <li>{@code P:worker:WORKER} — a live worker's heartbeat;
  *   <li>{@code P:paused} — present while the queue is drained (workers take no new messages);
@@ -44,6 +47,11 @@ record QueueKeys(String prefix) {
 
   String lease(JobId id) {
     return prefix + ":lease:" + id.value();
+  }
+
+  /** The key a worker must hold to run this message: the job's, or its chunk's. */
+  String lock(JobMessage m) {
+    return m.chunk().map(c -> lease(m.jobId()) + "#" + c.index()).orElse(lease(m.jobId()));
   }
 
   String cancel(JobId id) {

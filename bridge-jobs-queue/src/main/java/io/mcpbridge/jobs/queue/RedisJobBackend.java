@@ -28,6 +28,7 @@ import io.mcpbridge.core.port.WorkerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -137,10 +138,16 @@ public final class RedisJobBackend implements QueueJobBackend {
     this.queueMetrics = queue;
   }
 
-  /** Workers run single simulations; populations and sensitivity analyses are not split into messages yet. */
+  /** Workers run single simulations and population chunks; sensitivity analyses are not split into messages yet. */
   @Override
   public boolean runsEveryJobKind() {
     return false;
+  }
+
+  /** Populations are published as chunk messages ({@code JobMessageSource#nextAttemptMessages}). */
+  @Override
+  public boolean runsPopulations() {
+    return true;
   }
 
   @Override
@@ -154,15 +161,20 @@ public final class RedisJobBackend implements QueueJobBackend {
     if (timeout.isNegative() || timeout.isZero() || delay.isNegative()) {
       throw new IllegalArgumentException("timeout must be positive and delay not negative");
     }
-    JobMessage stored = messages.nextAttempt(id);
-    // A submit made while handling a request carries that request's correlation id to the worker;
+    // A job that runs in chunks is several messages; all are published before submit returns. A
+    // submit made while handling a request carries that request's correlation id to the worker;
     // retries and republications (no request) keep the one derived from the job id.
-    String correlationId = Optional.ofNullable(MDC.get(CORRELATION_ID)).filter(c -> !c.isBlank())
-        .orElse(stored.correlationId());
-    JobMessage message = stored.timeout().equals(timeout) && correlationId.equals(stored.correlationId()) ? stored
-        : new JobMessage(stored.jobId(), stored.attempt(), stored.simulationId(), stored.revision(), stored.spec(),
-            timeout, correlationId, stored.chunk());
-    byte[] wire = JobMessageCodec.encode(message).getBytes(StandardCharsets.UTF_8);
+    Optional<String> requestCorrelation = Optional.ofNullable(MDC.get(CORRELATION_ID)).filter(c -> !c.isBlank());
+    List<byte[]> wires = new ArrayList<>();
+    int attempt = 0;
+    for (JobMessage stored : messages.nextAttemptMessages(id)) {
+      JobMessage message = stored.timeout().equals(timeout) ? stored : stored.withTimeout(timeout);
+      message = requestCorrelation.filter(c -> !c.equals(stored.correlationId())).map(message::withCorrelationId)
+          .orElse(message);
+      wires.add(JobMessageCodec.encode(message).getBytes(StandardCharsets.UTF_8));
+      attempt = message.attempt();
+    }
+    String attemptText = Long.toString(attempt);
     long dueMillis = clock.millis() + delay.toMillis();
     long publishStart = System.nanoTime();
     broker.call("submit job " + id, redis -> {
@@ -170,15 +182,19 @@ public final class RedisJobBackend implements QueueJobBackend {
         if (redis.exists(keys.queued(id)) > 0) {
           return null; // a message of this job already waits in the broker
         }
-        redis.xadd(keys.jobs(), Map.of("job", wire));
+        for (byte[] wire : wires) {
+          redis.xadd(keys.jobs(), Map.of("job", wire));
+        }
       } else {
-        redis.zadd(keys.delayed(), (double) dueMillis, wire);
+        for (byte[] wire : wires) {
+          redis.zadd(keys.delayed(), (double) dueMillis, wire);
+        }
       }
-      redis.set(keys.queued(id), bytes(Long.toString(message.attempt())));
+      redis.set(keys.queued(id), bytes(attemptText));
       return null;
     });
     queueMetrics.published(Duration.ofNanos(System.nanoTime() - publishStart));
-    LOG.debug("job {} attempt {} published", id, message.attempt());
+    LOG.debug("job {} attempt {} published ({} message(s))", id, attemptText, wires.size());
   }
 
   @Override

@@ -277,18 +277,22 @@ public final class RedisWorker implements QueueWorker {
       redis.xdel(keys.jobs(), entry.getId());
       return;
     }
-    String lease = redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId),
+    String lease = redis.set(keys.lock(message), RedisJobBackend.bytes(workerId),
         SetArgs.Builder.nx().px(settings.lease().toMillis()));
     if (!"OK".equals(lease) && deliveries > 1) {
       // Taken over from a worker that stopped renewing: its lease key expires within one lease.
       // Wait for that instead of postponing, which would publish a new entry and lose the count
       // of deliveries that makes a message that kills its workers end in the dead letters.
-      Long ttl = redis.pttl(keys.lease(message.jobId()));
+      Long ttl = redis.pttl(keys.lock(message));
       if (ttl != null && ttl > 0 && ttl <= settings.lease().toMillis()) {
         RedisJobBackend.sleep(Duration.ofMillis(ttl + 20));
-        lease = redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId),
+        lease = redis.set(keys.lock(message), RedisJobBackend.bytes(workerId),
             SetArgs.Builder.nx().px(settings.lease().toMillis()));
       }
+    }
+    if ("OK".equals(lease) && message.chunk().isPresent()) {
+      // The job's own key says "some worker runs this job" to the API's reconciler.
+      redis.set(keys.lease(message.jobId()), RedisJobBackend.bytes(workerId), SetArgs.Builder.px(settings.lease().toMillis()));
     }
     if (!"OK".equals(lease)) {
       // Another worker runs this job now: put the message back for later (half a lease), so the
@@ -299,7 +303,12 @@ public final class RedisWorker implements QueueWorker {
       redis.xdel(keys.jobs(), entry.getId());
       return;
     }
-    redis.del(keys.queued(message.jobId()));
+    if (message.chunk().isEmpty()) {
+      redis.del(keys.queued(message.jobId()));
+    } else if (message.chunk().get().index() == message.chunk().get().count() - 1) {
+      // Chunks are published in order: once the last is taken, none of the job waits any more.
+      redis.del(keys.queued(message.jobId()));
+    }
     LOG.info("worker {}: running attempt {} (delivery {})", workerId, message.attempt(), deliveries);
     run(redis, entry, message);
   }
@@ -328,7 +337,7 @@ public final class RedisWorker implements QueueWorker {
     }
     boolean handedBack = handingBack && attempt.cancelled.get() && redis.exists(keys.cancel(message.jobId())) == 0;
     if (handedBack || finals.isEmpty()) {
-      redis.del(keys.lease(message.jobId()));
+      redis.del(keys.lock(message));
       instruments.workers().processed(workerId, "requeued");
       LOG.info("worker {}: handed job {} back to the queue", workerId, message.jobId());
       return;
@@ -339,7 +348,8 @@ public final class RedisWorker implements QueueWorker {
     LOG.info("worker {}: attempt {} ended {}", workerId, message.attempt(), outcome);
     redis.xack(keys.jobs(), QueueKeys.WORKERS_GROUP, entry.getId());
     redis.xdel(keys.jobs(), entry.getId());
-    redis.del(keys.lease(message.jobId()));
+    // A chunk leaves the job's own key to expire: other chunks of the job may still run.
+    redis.del(keys.lock(message));
   }
 
   private long deliveries(RedisCommands<String, byte[]> redis, String entryId) {
@@ -416,6 +426,9 @@ public final class RedisWorker implements QueueWorker {
           + concurrency + ",\"at\":\"" + Instant.now() + "\"}"), SetArgs.Builder.px(ttl));
       for (Attempt a : running.values()) {
         redis.set(keys.lease(a.message.jobId()), RedisJobBackend.bytes(workerId), SetArgs.Builder.px(ttl));
+        if (a.message.chunk().isPresent()) {
+          redis.set(keys.lock(a.message), RedisJobBackend.bytes(workerId), SetArgs.Builder.px(ttl));
+        }
         redis.xclaim(keys.jobs(), Consumer.from(QueueKeys.WORKERS_GROUP, workerId),
             XClaimArgs.Builder.minIdleTime(0).justid(), a.entryId);
       }

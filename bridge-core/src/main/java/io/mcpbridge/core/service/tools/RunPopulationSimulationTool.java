@@ -106,9 +106,9 @@ public final class RunPopulationSimulationTool
 
   @Override
   public Output call(Input input, ToolContext context) {
-    if (!backend.runsEveryJobKind()) {
-      throw new ConflictException("Population runs need JOB_BACKEND=thread: the queue workers of this"
-          + " deployment run single simulations only");
+    if (!backend.runsPopulations()) {
+      throw new ConflictException("Population runs need JOB_BACKEND=thread, or a queue backend"
+          + " whose workers run population chunks; this deployment's backend has neither");
     }
     long timeoutSeconds = input.timeoutSeconds().orElse(defaultTimeout.toSeconds());
     if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
