@@ -5,6 +5,7 @@ import io.mcpbridge.core.error.ErrorCode;
 import io.mcpbridge.core.model.AuditEvent;
 import io.mcpbridge.core.model.AuditIdentity;
 import io.mcpbridge.core.model.Job;
+import io.mcpbridge.core.model.JobKind;
 import io.mcpbridge.core.model.JobEvent;
 import io.mcpbridge.core.model.JobFailure;
 import io.mcpbridge.core.model.JobId;
@@ -91,11 +92,12 @@ public final class JobRunner implements JobHandler {
     this.jobMetrics = jobMetrics;
     this.engineMetrics = engineMetrics;
     List<JobWork> all = new ArrayList<>();
-    // A sensitivity analysis is stored with its job in the registry, so every runner can run one.
-    all.add(new SensitivityJobWork(registry, new SensitivityJobs(engine, ParameterPathMatcher::compile,
-        Runtime.getRuntime().availableProcessors()), clock));
-    all.add(new GlobalSensitivityJobWork(registry, new GlobalSensitivityJobs(engine,
-        Runtime.getRuntime().availableProcessors()), clock));
+    // Sensitivity analyses are stored with their job in the registry, so every runner can run one.
+    int threads = Runtime.getRuntime().availableProcessors();
+    all.add(new StoredRequestJobWork(registry, JobKind.SENSITIVITY,
+        new SensitivityJobs(engine, ParameterPathMatcher::compile, threads)::run, clock));
+    all.add(new StoredRequestJobWork(registry, JobKind.GLOBAL_SENSITIVITY,
+        new GlobalSensitivityJobs(engine, threads)::run, clock));
     all.addAll(kinds);
     this.kinds = List.copyOf(all);
     this.registry = registry;
