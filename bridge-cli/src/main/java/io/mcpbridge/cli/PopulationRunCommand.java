@@ -1,7 +1,6 @@
 package io.mcpbridge.cli;
 
 import io.mcpbridge.core.config.AppConfig;
-import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ModelRef;
@@ -20,13 +19,10 @@ import io.mcpbridge.core.population.VariationSyntax;
 import io.mcpbridge.core.population.VariedParameter;
 import io.mcpbridge.core.port.ProgressListener;
 import io.mcpbridge.core.port.RunControl;
-import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.units.UnitCatalog;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -119,7 +115,7 @@ final class PopulationRunCommand implements Callable<Integer> {
     Optional<PlotFile> plotTarget = Optional.ofNullable(plotFile).map(PlotFile::of);
     UnitCatalog units = UnitCatalog.standard();
     PkmlSimulationEngine engine = new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS);
-    ModelRef ref = new ModelRef(model.toAbsolutePath(), sha256(model));
+    ModelRef ref = new ModelRef(model.toAbsolutePath(), ModelFileHash.sha256(model));
     LoadedModel loaded = engine.load(ref);
     PrintWriter err = spec.commandLine().getErr();
     Optional<PopulationBandsPlot> plot = plotTarget.map(target ->
@@ -199,14 +195,4 @@ final class PopulationRunCommand implements Callable<Integer> {
     return PopulationSampler.sample(loaded, varied, sampleDeclared, source.individuals, seed);
   }
 
-  private static String sha256(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(file + ": no such file");
-    }
-    try {
-      return ModelAccess.sha256(file);
-    } catch (IOException e) {
-      throw new BackendUnavailableException(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
-  }
 }

@@ -2,7 +2,6 @@ package io.mcpbridge.cli;
 
 import io.mcpbridge.core.error.BackendUnavailableException;
 import io.mcpbridge.core.error.InvalidInputException;
-import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ModelRef;
 import io.mcpbridge.core.model.ResultPrecision;
@@ -87,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
       throw new InvalidInputException("--plot-output, --log and --observed need --plot FILE.png|FILE.svg");
     }
     PkmlSimulationEngine engine = new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS);
-    ModelRef ref = new ModelRef(model.toAbsolutePath(), sha256(model));
+    ModelRef ref = new ModelRef(model.toAbsolutePath(), ModelFileHash.sha256(model));
     LoadedModel loaded = engine.load(ref);
 
     SimulationSpec simulation = SimulationSpec.of(ref)
@@ -144,15 +143,5 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static String sha256(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(file + ": no such file");
-    }
-    try {
-      return ModelAccess.sha256(file);
-    } catch (IOException e) {
-      throw new BackendUnavailableException(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
-  }
 
 }

@@ -20,7 +20,6 @@ import io.mcpbridge.core.sensitivity.global.GlobalSensitivityAnalysis;
 import io.mcpbridge.core.sensitivity.global.GlobalSensitivityCsv;
 import io.mcpbridge.core.sensitivity.global.GlobalSensitivityJobRequest;
 import io.mcpbridge.core.sensitivity.global.GlobalSensitivityResults;
-import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.units.UnitCatalog;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
 import io.mcpbridge.engine.pkml.PkmlSimulationEngine;
@@ -124,7 +123,7 @@ final class SensitivityGlobalCommand implements Callable<Integer> {
     GlobalMethod chosen = GlobalMethod.fromWireName(method);
     Optional<PlotFile> plotTarget = Optional.ofNullable(plotFile).map(PlotFile::of);
     PkmlSimulationEngine engine = new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS);
-    ModelRef ref = new ModelRef(model.toAbsolutePath(), sha256(model));
+    ModelRef ref = new ModelRef(model.toAbsolutePath(), ModelFileHash.sha256(model));
     LoadedModel loaded = engine.load(ref);
     UnitCatalog units = UnitCatalog.standard();
     List<ParameterOverride> baseline = new ArrayList<>();
@@ -179,14 +178,4 @@ final class SensitivityGlobalCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static String sha256(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(file + ": no such file");
-    }
-    try {
-      return ModelAccess.sha256(file);
-    } catch (IOException e) {
-      throw new BackendUnavailableException(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
-  }
 }

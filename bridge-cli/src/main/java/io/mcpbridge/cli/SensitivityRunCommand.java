@@ -20,7 +20,6 @@ import io.mcpbridge.core.sensitivity.SensitivityPlanner;
 import io.mcpbridge.core.sensitivity.SensitivityRequest;
 import io.mcpbridge.core.sensitivity.SensitivityResults;
 import io.mcpbridge.core.sensitivity.TimeCourseSensitivity;
-import io.mcpbridge.core.service.ModelAccess;
 import io.mcpbridge.core.service.ParameterPathMatcher;
 import io.mcpbridge.core.units.UnitCatalog;
 import io.mcpbridge.engine.pkml.PkmlEngineSettings;
@@ -130,7 +129,7 @@ final class SensitivityRunCommand implements Callable<Integer> {
     Optional<PlotFile> plotTarget = Optional.ofNullable(plotFile).map(PlotFile::of);
     PkOptions pkOptions = PkOptions.defaults().withTerminalPhaseFit(TerminalPhaseFit.fromWireName(terminalPhase));
     PkmlSimulationEngine engine = new PkmlSimulationEngine(PkmlEngineSettings.DEFAULTS);
-    ModelRef ref = new ModelRef(model.toAbsolutePath(), sha256(model));
+    ModelRef ref = new ModelRef(model.toAbsolutePath(), ModelFileHash.sha256(model));
     LoadedModel loaded = engine.load(ref);
     UnitCatalog units = UnitCatalog.standard();
     List<ParameterOverride> baseline = new ArrayList<>();
@@ -200,14 +199,4 @@ final class SensitivityRunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static String sha256(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(file + ": no such file");
-    }
-    try {
-      return ModelAccess.sha256(file);
-    } catch (IOException e) {
-      throw new BackendUnavailableException(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
-  }
 }
