@@ -2,17 +2,13 @@ package io.mcpbridge.core.service.tools;
 
 import io.mcpbridge.core.error.ConflictException;
 import io.mcpbridge.core.error.ErrorDetail;
-import io.mcpbridge.core.error.InvalidInputException;
 import io.mcpbridge.core.model.Description;
-import io.mcpbridge.core.model.IdempotencyKey;
 import io.mcpbridge.core.model.Job;
-import io.mcpbridge.core.model.JobId;
 import io.mcpbridge.core.model.JobKind;
 import io.mcpbridge.core.model.JobRequest;
 import io.mcpbridge.core.model.LoadedModel;
 import io.mcpbridge.core.model.ParameterOverride;
 import io.mcpbridge.core.model.Role;
-import io.mcpbridge.core.model.Sha256;
 import io.mcpbridge.core.model.StoredSimulation;
 import io.mcpbridge.core.pk.TerminalPhaseFit;
 import io.mcpbridge.core.port.JobBackend;
@@ -43,7 +39,6 @@ import java.util.Optional;
  */
 public final class RunGlobalSensitivityAnalysisTool
     implements Tool<RunGlobalSensitivityAnalysisTool.Input, RunGlobalSensitivityAnalysisTool.Output> {
-  private static final long MAX_TIMEOUT_SECONDS = 604_800;
   /** The seed when a call names none: a fixed one, so that a repeated call repeats the analysis. */
   public static final long DEFAULT_SEED = 1;
 
@@ -93,23 +88,21 @@ public final class RunGlobalSensitivityAnalysisTool
 
   private final Simulations simulations;
   private final SimulationEngine engine;
-  private final JobRegistry registry;
   private final JobBackend backend;
+  private final JobSubmission submission;
   private final UnitCatalog units;
   private final Duration defaultTimeout;
   private final int defaultRetries;
-  private final Clock clock;
 
   public RunGlobalSensitivityAnalysisTool(Simulations simulations, SimulationEngine engine, JobRegistry registry,
       JobBackend backend, UnitCatalog units, Duration defaultTimeout, int defaultRetries, Clock clock) {
     this.simulations = simulations;
     this.engine = engine;
-    this.registry = registry;
     this.backend = backend;
+    this.submission = new JobSubmission(registry, backend, clock);
     this.units = units;
     this.defaultTimeout = defaultTimeout;
     this.defaultRetries = defaultRetries;
-    this.clock = clock;
   }
 
   @Override
@@ -129,14 +122,8 @@ public final class RunGlobalSensitivityAnalysisTool
       throw new ConflictException("Global sensitivity runs need JOB_BACKEND=thread: the queue workers of this"
           + " deployment run single simulations only");
     }
-    long timeoutSeconds = input.timeoutSeconds().orElse(defaultTimeout.toSeconds());
-    int retries = input.maxRetries().orElse(defaultRetries);
-    if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-      throw new InvalidInputException("timeoutSeconds must be 1-" + MAX_TIMEOUT_SECONDS);
-    }
-    if (retries < 0 || retries > 10) {
-      throw new InvalidInputException("maxRetries must be 0-10");
-    }
+    JobSubmission.Limits limits = JobSubmission.Limits.of(input.timeoutSeconds(), input.maxRetries(), defaultTimeout,
+        defaultRetries);
     GlobalMethod method = GlobalMethod.fromWireName(input.method());
     StoredSimulation sim = simulations.get(input.simulationId(), input.revision());
     LoadedModel model = engine.load(sim.spec().model());
@@ -154,23 +141,12 @@ public final class RunGlobalSensitivityAnalysisTool
         input.terminalPhase().map(TerminalPhaseFit::fromWireName).orElse(TerminalPhaseFit.ospDefault()));
     GlobalAnalysisPlan plan = new GlobalAnalysisPlanner(engine).plan(sim.spec(), request, problems);
 
-    String owner = context.principal().subject();
     String body = request.encode();
-    Optional<IdempotencyKey> key;
-    try {
-      key = input.idempotencyKey().or(context::idempotencyKey).map(k -> new IdempotencyKey(owner, k,
-          Sha256.hex("global-sensitivity|" + sim.id() + "|" + input.revision().map(String::valueOf).orElse("latest")
-              + "|" + timeoutSeconds + "|" + retries + "|" + body)));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage());
-    }
-    Job fresh = Job.queued(JobId.random(), owner, sim.id(), sim.revision(), retries,
-        Duration.ofSeconds(timeoutSeconds), clock.instant());
-    Job stored = registry.createJob(fresh, key, new JobRequest(JobKind.GLOBAL_SENSITIVITY, body));
-    boolean deduplicated = !stored.id().equals(fresh.id());
-    if (!deduplicated) {
-      backend.submit(stored.id(), stored.timeout(), Duration.ZERO);
-    }
+    JobSubmission.Submitted submitted = submission.submit(context, input.idempotencyKey(), "global-sensitivity|"
+        + sim.id() + "|" + input.revision().map(String::valueOf).orElse("latest") + "|" + limits.timeoutSeconds() + "|"
+        + limits.retries() + "|" + body, sim, limits, Optional.of(new JobRequest(JobKind.GLOBAL_SENSITIVITY, body)));
+    Job stored = submitted.job();
+    boolean deduplicated = submitted.deduplicated();
     List<String> vary = parameters.stream()
         .map(p -> io.mcpbridge.core.sensitivity.global.GlobalVariationSyntax.format(p.name(), p.distribution())).toList();
     return new Output(stored.id().value(), stored.state().wireName(), sim.id().value(), stored.revision(),
